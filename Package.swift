@@ -1,0 +1,116 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "chargeback",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "chargeback", targets: ["chargeback"]),
+        .executable(name: "chargeback-sandbox", targets: ["chargeback-sandbox"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        // System libraries: libcurl for HTTP, libxml2 for the XML of STS.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+
+        // The AWS wire layer: signing, credentials, transport, retries, protocols, errors.
+        .target(
+            name: "AWSCore",
+            dependencies: [
+                "CCurl", "CLibXML2",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Typed clients for STS, Athena, Cost Explorer and QuickSight.
+        .target(
+            name: "AWSServices",
+            dependencies: ["AWSCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        // Configuration, the role chain, and (later) collection, store and attribution.
+        .target(
+            name: "ChargebackCore",
+            dependencies: [
+                "AWSCore", "AWSServices",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The commands: wiring only.
+        .target(
+            name: "ChargebackCLI",
+            dependencies: [
+                "ChargebackCore", "AWSCore", "AWSServices",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "chargeback", dependencies: ["ChargebackCLI"]),
+
+        // The local AWS emulator. It shares no signing or protocol code with AWSCore on purpose,
+        // so a client bug cannot hide behind a matching sandbox bug.
+        .target(
+            name: "AWSSandbox",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "chargeback-sandbox",
+            dependencies: [
+                "AWSSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(
+            name: "AWSCoreTests",
+            dependencies: [
+                "AWSCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "AWSServicesTests",
+            dependencies: ["AWSServices", "AWSCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ChargebackCoreTests",
+            dependencies: ["ChargebackCore", "AWSSandbox"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "AWSSandboxTests",
+            dependencies: ["AWSSandbox", "AWSServices", "AWSCore"]
+        ),
+        .testTarget(
+            name: "ChargebackCLITests",
+            dependencies: ["ChargebackCLI", "AWSSandbox"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,445 @@
+import Foundation
+
+/// Everything the sandbox serves: accounts with their users, roles, Athena, costs and Quick
+/// resources, and the clock's starting point. Decoded from YAML (snake_case keys) or built
+/// in code (`--sample`, `--synthetic`).
+public struct Scenario: Sendable, Codable, Equatable {
+    /// The sandbox clock's starting time (UTC). Defaults to the real time when absent.
+    public var clock: Date?
+    /// Cost Explorer marks the previous month Estimated until this day of the current month.
+    public var costCloseDay: Int
+    public var accounts: [ScenarioAccount]
+
+    public init(clock: Date? = nil, costCloseDay: Int = 5, accounts: [ScenarioAccount] = []) {
+        self.clock = clock
+        self.costCloseDay = costCloseDay
+        self.accounts = accounts
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case clock
+        case costCloseDay = "cost_close_day"
+        case accounts
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        clock = try container.decodeIfPresent(Date.self, forKey: .clock)
+        costCloseDay = try container.decodeIfPresent(Int.self, forKey: .costCloseDay) ?? 5
+        accounts = try container.decodeIfPresent([ScenarioAccount].self, forKey: .accounts) ?? []
+    }
+
+    public func account(_ id: String) -> ScenarioAccount? { accounts.first { $0.id == id } }
+}
+
+public struct ScenarioAccount: Sendable, Codable, Equatable {
+    /// 12 digits.
+    public var id: String
+    public var name: String
+    /// IAM users with long-term keys (the reporter's base credentials).
+    public var users: [ScenarioUser]
+    public var roles: [ScenarioRole]
+    public var workgroups: [ScenarioWorkgroup]
+    /// Explicit executions (tests) …
+    public var queryExecutions: [ScenarioQueryExecution]
+    /// … and generators that expand into many (demo, benchmarks).
+    public var queryGenerators: [ScenarioQueryGenerator]
+    public var costLines: [ScenarioCostLine]
+    public var quickDataSources: [ScenarioQuickDataSource]
+    public var quickDataSets: [ScenarioQuickDataSet]
+
+    public init(id: String, name: String, users: [ScenarioUser] = [], roles: [ScenarioRole] = [],
+                workgroups: [ScenarioWorkgroup] = [], queryExecutions: [ScenarioQueryExecution] = [],
+                queryGenerators: [ScenarioQueryGenerator] = [], costLines: [ScenarioCostLine] = [],
+                quickDataSources: [ScenarioQuickDataSource] = [], quickDataSets: [ScenarioQuickDataSet] = []) {
+        self.id = id
+        self.name = name
+        self.users = users
+        self.roles = roles
+        self.workgroups = workgroups
+        self.queryExecutions = queryExecutions
+        self.queryGenerators = queryGenerators
+        self.costLines = costLines
+        self.quickDataSources = quickDataSources
+        self.quickDataSets = quickDataSets
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, users, roles, workgroups
+        case queryExecutions = "query_executions"
+        case queryGenerators = "query_generators"
+        case costLines = "cost_lines"
+        case quickDataSources = "quick_data_sources"
+        case quickDataSets = "quick_data_sets"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
+        users = try c.decodeIfPresent([ScenarioUser].self, forKey: .users) ?? []
+        roles = try c.decodeIfPresent([ScenarioRole].self, forKey: .roles) ?? []
+        workgroups = try c.decodeIfPresent([ScenarioWorkgroup].self, forKey: .workgroups) ?? []
+        queryExecutions = try c.decodeIfPresent([ScenarioQueryExecution].self, forKey: .queryExecutions) ?? []
+        queryGenerators = try c.decodeIfPresent([ScenarioQueryGenerator].self, forKey: .queryGenerators) ?? []
+        costLines = try c.decodeIfPresent([ScenarioCostLine].self, forKey: .costLines) ?? []
+        quickDataSources = try c.decodeIfPresent([ScenarioQuickDataSource].self, forKey: .quickDataSources) ?? []
+        quickDataSets = try c.decodeIfPresent([ScenarioQuickDataSet].self, forKey: .quickDataSets) ?? []
+    }
+}
+
+public struct ScenarioUser: Sendable, Codable, Equatable {
+    public var name: String
+    public var accessKeyId: String
+    public var secretAccessKey: String
+
+    public init(name: String, accessKeyId: String, secretAccessKey: String) {
+        self.name = name
+        self.accessKeyId = accessKeyId
+        self.secretAccessKey = secretAccessKey
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case accessKeyId = "access_key_id"
+        case secretAccessKey = "secret_access_key"
+    }
+}
+
+/// An IAM role: who may assume it (its trust policy) and what its sessions may do.
+public struct ScenarioRole: Sendable, Codable, Equatable {
+    public var name: String
+    /// Principals trusted to assume the role: account root ARNs ("arn:aws:iam::111111111111:root"),
+    /// role ARNs, user ARNs, or "*".
+    public var trustedPrincipals: [String]
+    /// `sts:ExternalId` condition, StringEquals: one of these must be sent. Empty: no condition.
+    public var externalIdEquals: [String]
+    /// `sts:ExternalId` condition, StringLike (`*` and `?` wildcards).
+    public var externalIdLike: [String]
+    /// Role ARNs this role's sessions may assume (patterns with `*`); empty: none.
+    public var mayAssume: [String]
+    /// API actions its sessions may call ("athena:*", "ce:GetCostAndUsage", "*"). Default "*".
+    public var allowedActions: [String]
+    /// The role's maximum session duration in seconds (3600–43200).
+    public var maxSessionDuration: Int
+
+    public init(name: String, trustedPrincipals: [String], externalIdEquals: [String] = [], externalIdLike: [String] = [],
+                mayAssume: [String] = [], allowedActions: [String] = ["*"], maxSessionDuration: Int = 3600) {
+        self.name = name
+        self.trustedPrincipals = trustedPrincipals
+        self.externalIdEquals = externalIdEquals
+        self.externalIdLike = externalIdLike
+        self.mayAssume = mayAssume
+        self.allowedActions = allowedActions
+        self.maxSessionDuration = maxSessionDuration
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case trustedPrincipals = "trusted_principals"
+        case externalIdEquals = "external_id_equals"
+        case externalIdLike = "external_id_like"
+        case mayAssume = "may_assume"
+        case allowedActions = "allowed_actions"
+        case maxSessionDuration = "max_session_duration"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        trustedPrincipals = try c.decodeIfPresent([String].self, forKey: .trustedPrincipals) ?? []
+        externalIdEquals = try c.decodeIfPresent([String].self, forKey: .externalIdEquals) ?? []
+        externalIdLike = try c.decodeIfPresent([String].self, forKey: .externalIdLike) ?? []
+        mayAssume = try c.decodeIfPresent([String].self, forKey: .mayAssume) ?? []
+        allowedActions = try c.decodeIfPresent([String].self, forKey: .allowedActions) ?? ["*"]
+        maxSessionDuration = try c.decodeIfPresent(Int.self, forKey: .maxSessionDuration) ?? 3600
+    }
+}
+
+public struct ScenarioWorkgroup: Sendable, Codable, Equatable {
+    public var name: String
+    public var region: String
+    /// Per-query scan limit in bytes; nil: none.
+    public var bytesScannedCutoffPerQuery: Int64?
+    public var enforceWorkGroupConfiguration: Bool
+    /// "SSE_S3", "SSE_KMS", "CSE_KMS"; nil: results not encrypted.
+    public var resultEncryption: String?
+    public var engineVersion: String
+    public var state: String
+
+    public init(name: String, region: String, bytesScannedCutoffPerQuery: Int64? = nil,
+                enforceWorkGroupConfiguration: Bool = true, resultEncryption: String? = "SSE_S3",
+                engineVersion: String = "Athena engine version 3", state: String = "ENABLED") {
+        self.name = name
+        self.region = region
+        self.bytesScannedCutoffPerQuery = bytesScannedCutoffPerQuery
+        self.enforceWorkGroupConfiguration = enforceWorkGroupConfiguration
+        self.resultEncryption = resultEncryption
+        self.engineVersion = engineVersion
+        self.state = state
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, region, state
+        case bytesScannedCutoffPerQuery = "bytes_scanned_cutoff_per_query"
+        case enforceWorkGroupConfiguration = "enforce_workgroup_configuration"
+        case resultEncryption = "result_encryption"
+        case engineVersion = "engine_version"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        region = try c.decodeIfPresent(String.self, forKey: .region) ?? "us-east-1"
+        bytesScannedCutoffPerQuery = try c.decodeIfPresent(Int64.self, forKey: .bytesScannedCutoffPerQuery)
+        enforceWorkGroupConfiguration = try c.decodeIfPresent(Bool.self, forKey: .enforceWorkGroupConfiguration) ?? true
+        resultEncryption = try c.decodeIfPresent(String.self, forKey: .resultEncryption)
+        engineVersion = try c.decodeIfPresent(String.self, forKey: .engineVersion) ?? "Athena engine version 3"
+        state = try c.decodeIfPresent(String.self, forKey: .state) ?? "ENABLED"
+    }
+}
+
+/// One Athena query execution, as the tests state it.
+public struct ScenarioQueryExecution: Sendable, Codable, Equatable {
+    public var id: String
+    public var workgroup: String
+    public var region: String
+    public var submitted: Date
+    /// QUEUED | RUNNING | SUCCEEDED | FAILED | CANCELLED
+    public var state: String
+    /// DDL | DML | UTILITY
+    public var statementType: String
+    public var dataScannedBytes: Int64
+    public var engineTimeMillis: Int64
+    public var reusedPreviousResult: Bool
+    public var database: String
+    public var query: String
+
+    public init(id: String, workgroup: String, region: String = "us-east-1", submitted: Date, state: String = "SUCCEEDED",
+                statementType: String = "DML", dataScannedBytes: Int64 = 0, engineTimeMillis: Int64 = 1000,
+                reusedPreviousResult: Bool = false, database: String = "default", query: String = "SELECT 1") {
+        self.id = id
+        self.workgroup = workgroup
+        self.region = region
+        self.submitted = submitted
+        self.state = state
+        self.statementType = statementType
+        self.dataScannedBytes = dataScannedBytes
+        self.engineTimeMillis = engineTimeMillis
+        self.reusedPreviousResult = reusedPreviousResult
+        self.database = database
+        self.query = query
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, workgroup, region, submitted, state, database, query
+        case statementType = "statement_type"
+        case dataScannedBytes = "data_scanned_bytes"
+        case engineTimeMillis = "engine_time_ms"
+        case reusedPreviousResult = "reused_previous_result"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        workgroup = try c.decodeIfPresent(String.self, forKey: .workgroup) ?? "primary"
+        region = try c.decodeIfPresent(String.self, forKey: .region) ?? "us-east-1"
+        submitted = try c.decode(Date.self, forKey: .submitted)
+        state = try c.decodeIfPresent(String.self, forKey: .state) ?? "SUCCEEDED"
+        statementType = try c.decodeIfPresent(String.self, forKey: .statementType) ?? "DML"
+        dataScannedBytes = try c.decodeIfPresent(Int64.self, forKey: .dataScannedBytes) ?? 0
+        engineTimeMillis = try c.decodeIfPresent(Int64.self, forKey: .engineTimeMillis) ?? 1000
+        reusedPreviousResult = try c.decodeIfPresent(Bool.self, forKey: .reusedPreviousResult) ?? false
+        database = try c.decodeIfPresent(String.self, forKey: .database) ?? "default"
+        query = try c.decodeIfPresent(String.self, forKey: .query) ?? "SELECT 1"
+    }
+}
+
+/// Generates `count` executions in a workgroup, spread evenly between `from` and `to`, with a
+/// deterministic mix of states and sizes drawn from `seed`.
+public struct ScenarioQueryGenerator: Sendable, Codable, Equatable {
+    public var workgroup: String
+    public var region: String
+    public var count: Int
+    public var from: Date
+    public var to: Date
+    public var seed: UInt64
+    /// Mean bytes scanned by a DML query.
+    public var meanBytes: Int64
+    /// Fractions of the mix (the rest SUCCEEDED DML).
+    public var ddlFraction: Double
+    public var failedFraction: Double
+    public var cancelledFraction: Double
+    public var reusedFraction: Double
+    public var smallFraction: Double
+
+    public init(workgroup: String, region: String = "us-east-1", count: Int, from: Date, to: Date, seed: UInt64 = 1,
+                meanBytes: Int64 = 2_000_000_000, ddlFraction: Double = 0.05, failedFraction: Double = 0.05,
+                cancelledFraction: Double = 0.03, reusedFraction: Double = 0.05, smallFraction: Double = 0.1) {
+        self.workgroup = workgroup
+        self.region = region
+        self.count = count
+        self.from = from
+        self.to = to
+        self.seed = seed
+        self.meanBytes = meanBytes
+        self.ddlFraction = ddlFraction
+        self.failedFraction = failedFraction
+        self.cancelledFraction = cancelledFraction
+        self.reusedFraction = reusedFraction
+        self.smallFraction = smallFraction
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case workgroup, region, count, from, to, seed
+        case meanBytes = "mean_bytes"
+        case ddlFraction = "ddl_fraction"
+        case failedFraction = "failed_fraction"
+        case cancelledFraction = "cancelled_fraction"
+        case reusedFraction = "reused_fraction"
+        case smallFraction = "small_fraction"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        workgroup = try c.decode(String.self, forKey: .workgroup)
+        region = try c.decodeIfPresent(String.self, forKey: .region) ?? "us-east-1"
+        count = try c.decode(Int.self, forKey: .count)
+        from = try c.decode(Date.self, forKey: .from)
+        to = try c.decode(Date.self, forKey: .to)
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 1
+        meanBytes = try c.decodeIfPresent(Int64.self, forKey: .meanBytes) ?? 2_000_000_000
+        ddlFraction = try c.decodeIfPresent(Double.self, forKey: .ddlFraction) ?? 0.05
+        failedFraction = try c.decodeIfPresent(Double.self, forKey: .failedFraction) ?? 0.05
+        cancelledFraction = try c.decodeIfPresent(Double.self, forKey: .cancelledFraction) ?? 0.03
+        reusedFraction = try c.decodeIfPresent(Double.self, forKey: .reusedFraction) ?? 0.05
+        smallFraction = try c.decodeIfPresent(Double.self, forKey: .smallFraction) ?? 0.1
+    }
+}
+
+/// One line of the bill: a day's cost of one usage type of one service in this account.
+public struct ScenarioCostLine: Sendable, Codable, Equatable {
+    /// "YYYY-MM-DD" (UTC day).
+    public var date: String
+    public var service: String
+    public var usageType: String
+    /// Decimal text, e.g. "12.345678". Used for every metric unless overridden.
+    public var amount: String
+    /// RECORD_TYPE dimension: Usage, Credit, Refund, Tax, …
+    public var recordType: String
+    /// Per-metric overrides: {"AmortizedCost": "…"}.
+    public var metricAmounts: [String: String]
+
+    public init(date: String, service: String, usageType: String, amount: String, recordType: String = "Usage",
+                metricAmounts: [String: String] = [:]) {
+        self.date = date
+        self.service = service
+        self.usageType = usageType
+        self.amount = amount
+        self.recordType = recordType
+        self.metricAmounts = metricAmounts
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case date, service, amount
+        case usageType = "usage_type"
+        case recordType = "record_type"
+        case metricAmounts = "metric_amounts"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        date = try c.decode(String.self, forKey: .date)
+        service = try c.decode(String.self, forKey: .service)
+        usageType = try c.decode(String.self, forKey: .usageType)
+        // Accept numbers as well as strings for convenience in hand-written YAML.
+        if let text = try? c.decode(String.self, forKey: .amount) {
+            amount = text
+        } else {
+            amount = String(try c.decode(Double.self, forKey: .amount))
+        }
+        recordType = try c.decodeIfPresent(String.self, forKey: .recordType) ?? "Usage"
+        metricAmounts = try c.decodeIfPresent([String: String].self, forKey: .metricAmounts) ?? [:]
+    }
+}
+
+/// A QuickSight data source in this (central) account.
+public struct ScenarioQuickDataSource: Sendable, Codable, Equatable {
+    public var id: String
+    public var name: String
+    /// ATHENA, S3, …
+    public var type: String
+    public var region: String
+    public var workgroup: String?
+    /// Role A (RunAsRole), when the data source names one.
+    public var roleArn: String?
+    /// Role B in the consumer account.
+    public var consumerAccountRoleArn: String?
+
+    public init(id: String, name: String, type: String = "ATHENA", region: String = "us-east-1", workgroup: String? = nil,
+                roleArn: String? = nil, consumerAccountRoleArn: String? = nil) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.region = region
+        self.workgroup = workgroup
+        self.roleArn = roleArn
+        self.consumerAccountRoleArn = consumerAccountRoleArn
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, type, region, workgroup
+        case roleArn = "role_arn"
+        case consumerAccountRoleArn = "consumer_account_role_arn"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
+        type = try c.decodeIfPresent(String.self, forKey: .type) ?? "ATHENA"
+        region = try c.decodeIfPresent(String.self, forKey: .region) ?? "us-east-1"
+        workgroup = try c.decodeIfPresent(String.self, forKey: .workgroup)
+        roleArn = try c.decodeIfPresent(String.self, forKey: .roleArn)
+        consumerAccountRoleArn = try c.decodeIfPresent(String.self, forKey: .consumerAccountRoleArn)
+    }
+}
+
+/// A QuickSight dataset: SPICE or direct query, over tables of one or more data sources.
+public struct ScenarioQuickDataSet: Sendable, Codable, Equatable {
+    public var id: String
+    public var name: String
+    public var region: String
+    /// SPICE | DIRECT_QUERY
+    public var importMode: String
+    public var spiceBytes: Int64
+    /// Ids of this account's data sources its physical tables read.
+    public var dataSourceIds: [String]
+
+    public init(id: String, name: String, region: String = "us-east-1", importMode: String = "SPICE", spiceBytes: Int64 = 0,
+                dataSourceIds: [String]) {
+        self.id = id
+        self.name = name
+        self.region = region
+        self.importMode = importMode
+        self.spiceBytes = spiceBytes
+        self.dataSourceIds = dataSourceIds
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, region
+        case importMode = "import_mode"
+        case spiceBytes = "spice_bytes"
+        case dataSourceIds = "data_source_ids"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
+        region = try c.decodeIfPresent(String.self, forKey: .region) ?? "us-east-1"
+        importMode = try c.decodeIfPresent(String.self, forKey: .importMode) ?? "SPICE"
+        spiceBytes = try c.decodeIfPresent(Int64.self, forKey: .spiceBytes) ?? 0
+        dataSourceIds = try c.decodeIfPresent([String].self, forKey: .dataSourceIds) ?? []
+    }
+}

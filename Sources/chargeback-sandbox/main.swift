@@ -1,0 +1,2 @@
+import AWSSandbox
+print("sandbox")

@@ -1,0 +1,2 @@
+import ChargebackCLI
+await ChargebackCommand.main()
