@@ -1,2 +1,3 @@
 import ChargebackCLI
-await ChargebackCommand.main()
+
+await ChargebackMain.run()

@@ -52,6 +52,10 @@ public enum AWSTimestamp {
             fraction = Double("0." + digits) ?? 0
             main = String(text[..<dot]) + afterDot.dropFirst(digits.count)
         }
+        // A timestamp without a zone designator (some emulators send them) is taken as UTC.
+        let hasZone = main.hasSuffix("Z") || main.hasSuffix("z")
+            || main.range(of: #"[+-]\d{2}:?\d{2}$"#, options: .regularExpression) != nil
+        if !hasZone, main.contains("T") { main += "Z" }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         guard let date = formatter.date(from: main) else { return nil }

@@ -1,0 +1,50 @@
+# chargeback — build, test, demo and benchmark entry points.
+# `make demo` and `make test` install what they need on a fresh Debian machine.
+
+SWIFT        ?= swift
+BUILD_FLAGS  ?=
+PYTHON       ?= python3
+BIN_DIR       = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path 2>/dev/null)
+DEMO_DIR     ?= reports/demo
+
+.PHONY: all build deps deps-system deps-python test test-swift test-conformance demo bench clean
+
+all: build
+
+## deps: install the system libraries (libcurl, libxml2) and the Python test tools (moto, boto3) when missing.
+deps: deps-system deps-python
+
+deps-system:
+	@if ! pkg-config --exists libcurl libxml-2.0 2>/dev/null; then \
+		echo "installing libcurl4-openssl-dev libxml2-dev pkg-config"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libcurl4-openssl-dev libxml2-dev pkg-config >/dev/null; \
+	fi
+
+deps-python:
+	@if ! $(PYTHON) -c "import moto.server, flask, flask_cors, boto3, botocore" 2>/dev/null; then \
+		echo "installing moto[server] and boto3"; \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check 'moto[server]' boto3; \
+	fi
+
+build: deps-system
+	$(SWIFT) build $(BUILD_FLAGS)
+
+## test: every test: Swift unit and integration tests (sandbox and moto on loopback), then boto3 against the sandbox.
+test: deps
+	$(SWIFT) build $(BUILD_FLAGS) --build-tests
+	$(SWIFT) test $(BUILD_FLAGS) --skip-build
+	$(MAKE) --no-print-directory test-conformance
+
+test-conformance: deps
+	$(SWIFT) build $(BUILD_FLAGS) --product chargeback-sandbox
+	scripts/sandbox-conformance.sh "$(BIN_DIR)/chargeback-sandbox"
+
+## demo: the main job against the built-in sandbox organisation; no AWS account needed.
+demo: deps-system
+	$(SWIFT) build $(BUILD_FLAGS)
+	scripts/demo.sh "$(BIN_DIR)" "$(DEMO_DIR)"
+
+clean:
+	rm -rf .build

@@ -1,0 +1,60 @@
+import Synchronization
+
+/// Limits how many transfers run at once. Waiting for a slot suspends the task rather than
+/// blocking a thread, and a cancelled waiter leaves the queue at once.
+final class CurlAsyncSemaphore: Sendable {
+    private struct State {
+        var available: Int
+        var nextWaiterID = 0
+        var waiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []
+    }
+
+    private let state: Mutex<State>
+
+    init(permits: Int) {
+        precondition(permits > 0, "CurlAsyncSemaphore needs at least one permit")
+        state = Mutex(State(available: permits))
+    }
+
+    /// Takes a slot, waiting in FIFO order; throws `CancellationError` if the task is cancelled first.
+    func acquire() async throws {
+        let id = state.withLock { state -> Int in
+            defer { state.nextWaiterID += 1 }
+            return state.nextWaiterID
+        }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                state.withLock { state in
+                    if Task.isCancelled {
+                        continuation.resume(throwing: CancellationError())
+                    } else if state.available > 0 {
+                        state.available -= 1
+                        continuation.resume()
+                    } else {
+                        state.waiters.append((id: id, continuation: continuation))
+                    }
+                }
+            }
+        } onCancel: {
+            // Cancellation sets the task's flag before this runs, so a waiter not queued yet
+            // sees `Task.isCancelled` when it takes the lock.
+            let removed = state.withLock { state -> CheckedContinuation<Void, any Error>? in
+                guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.waiters.remove(at: index).continuation
+            }
+            removed?.resume(throwing: CancellationError())
+        }
+    }
+
+    /// Returns a slot, handing it straight to the longest waiter if there is one.
+    func release() {
+        let next = state.withLock { state -> CheckedContinuation<Void, any Error>? in
+            if state.waiters.isEmpty {
+                state.available += 1
+                return nil
+            }
+            return state.waiters.removeFirst().continuation
+        }
+        next?.resume()
+    }
+}

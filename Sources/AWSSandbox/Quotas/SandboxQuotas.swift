@@ -1,0 +1,38 @@
+import Synchronization
+
+/// Token buckets per account per API. Refill follows real elapsed (monotonic) time, not the
+/// scenario clock, so moving the sandbox clock never grants or takes away capacity.
+public final class SandboxQuotas: Sendable {
+    private let quotas: [String: APIQuota]
+    private let monotonicNanoseconds: @Sendable () -> UInt64
+    private let buckets = Mutex<[String: TokenBucket]>([:])
+
+    /// `quotas` is keyed by IAM action ("athena:ListQueryExecutions").
+    public init(quotas: [String: APIQuota] = APIQuota.awsDefaults,
+                monotonicNanoseconds: @escaping @Sendable () -> UInt64 = SandboxQuotas.continuousNanoseconds) {
+        self.quotas = quotas
+        self.monotonicNanoseconds = monotonicNanoseconds
+    }
+
+    /// Spends one call of `action` for `account`; false when the account is over quota.
+    public func admit(action: String, account: String) -> Bool {
+        guard let quota = quotas[action] else { return true }
+        let now = monotonicNanoseconds()
+        let key = account + "|" + action
+        return buckets.withLock { buckets in
+            var bucket = buckets[key] ?? TokenBucket(ratePerSecond: quota.ratePerSecond, burst: quota.burst, now: now)
+            let admitted = bucket.take(now: now)
+            buckets[key] = bucket
+            return admitted
+        }
+    }
+
+    private static let origin = ContinuousClock.now
+
+    /// Nanoseconds of real, monotonic time since the process started using quotas.
+    @Sendable public static func continuousNanoseconds() -> UInt64 {
+        let elapsed = ContinuousClock.now - origin
+        let (seconds, attoseconds) = elapsed.components
+        return UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+    }
+}

@@ -1,0 +1,77 @@
+/// The AWS services the sandbox speaks, keyed by their SigV4 signing name.
+enum SandboxService: String, Sendable, CaseIterable {
+    case sts, athena, ce, quicksight
+
+    enum WireProtocol: Sendable {
+        /// Form-encoded `Action=…` in, XML out.
+        case query
+        /// `X-Amz-Target: Prefix.Operation`, JSON in and out, `__type` errors.
+        case json11
+        /// Method + path routes, `x-amzn-ErrorType` errors.
+        case restJSON
+    }
+
+    /// The name engines see in `SandboxCall.service`.
+    var callName: String {
+        switch self {
+        case .sts: "STS"
+        case .athena: "Athena"
+        case .ce: "CostExplorer"
+        case .quicksight: "QuickSight"
+        }
+    }
+
+    var wire: WireProtocol {
+        switch self {
+        case .sts: .query
+        case .athena, .ce: .json11
+        case .quicksight: .restJSON
+        }
+    }
+
+    var targetPrefix: String? {
+        switch self {
+        case .athena: "AmazonAthena"
+        case .ce: "AWSInsightsIndexService"
+        case .sts, .quicksight: nil
+        }
+    }
+
+    var operations: Set<String> {
+        switch self {
+        case .sts: ["AssumeRole", "AssumeRoleWithWebIdentity", "GetCallerIdentity"]
+        case .athena: ["ListWorkGroups", "GetWorkGroup", "ListQueryExecutions", "BatchGetQueryExecution", "GetQueryExecution"]
+        case .ce: ["GetCostAndUsage"]
+        case .quicksight: ["ListDataSources", "DescribeDataSource", "ListDataSets", "DescribeDataSet"]
+        }
+    }
+
+    /// The operation a request names, or nil when the service has no such operation.
+    func operation(for request: SandboxHTTPRequest, form: [String: String]) -> String? {
+        let name: String?
+        switch wire {
+        case .query:
+            name = form["Action"]
+        case .json11:
+            let target = request.header("X-Amz-Target") ?? ""
+            let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
+            name = parts.count == 2 && parts[0] == targetPrefix ? parts[1] : nil
+        case .restJSON:
+            name = Self.quickSightRoute(method: request.method, path: request.rawPath)
+        }
+        return name.flatMap { operations.contains($0) ? $0 : nil }
+    }
+
+    /// GET /accounts/{id}/data-sources[/{id}] and GET /accounts/{id}/data-sets[/{id}].
+    static func quickSightRoute(method: String, path: String) -> String? {
+        let segments = path.split(separator: "/").map(String.init)
+        guard method == "GET", segments.count >= 3, segments.count <= 4, segments[0] == "accounts" else { return nil }
+        switch (segments[2], segments.count) {
+        case ("data-sources", 3): return "ListDataSources"
+        case ("data-sources", 4): return "DescribeDataSource"
+        case ("data-sets", 3): return "ListDataSets"
+        case ("data-sets", 4): return "DescribeDataSet"
+        default: return nil
+        }
+    }
+}

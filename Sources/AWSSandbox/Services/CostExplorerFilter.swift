@@ -1,0 +1,77 @@
+import Foundation
+
+/// A Cost Explorer `Expression`: exactly one of And, Or, Not or Dimensions, evaluated
+/// recursively against a cost line.
+indirect enum CostExplorerFilter: Sendable {
+    case and([CostExplorerFilter])
+    case or([CostExplorerFilter])
+    case not(CostExplorerFilter)
+    case dimension(key: String, values: [String], match: Match)
+
+    enum Match: String, Sendable {
+        case equals = "EQUALS", caseSensitive = "CASE_SENSITIVE", caseInsensitive = "CASE_INSENSITIVE"
+        case startsWith = "STARTS_WITH", endsWith = "ENDS_WITH", contains = "CONTAINS"
+    }
+
+    init(parsing value: Any) throws(SandboxAPIError) {
+        guard let expression = value as? [String: Any] else { throw .validation("Filter expression must be an object.") }
+        let operands = ["And", "Or", "Not", "Dimensions", "Tags", "CostCategories"].filter {
+            expression[$0] != nil && !(expression[$0] is NSNull)
+        }
+        guard operands.count == 1, let operand = operands.first else {
+            throw .validation("Expression must contain exactly one of And, Or, Not, Dimensions, Tags or CostCategories; it had \(operands.isEmpty ? "none" : operands.joined(separator: ", ")).")
+        }
+        switch operand {
+        case "And", "Or":
+            guard let list = expression[operand] as? [Any], list.count >= 2 else {
+                throw .validation("\(operand) must be a list of at least two expressions.")
+            }
+            var children: [CostExplorerFilter] = []
+            for child in list { children.append(try CostExplorerFilter(parsing: child)) }
+            self = operand == "And" ? .and(children) : .or(children)
+        case "Not":
+            self = .not(try CostExplorerFilter(parsing: expression["Not"]!))
+        case "Dimensions":
+            guard let dimension = expression["Dimensions"] as? [String: Any], let key = dimension["Key"] as? String else {
+                throw .validation("Dimensions must name a Key.")
+            }
+            guard CostExplorerLine.dimensions.contains(key) else {
+                throw .validation("Dimension \(key) is not supported by the sandbox; use one of \(CostExplorerLine.dimensions.joined(separator: ", ")).")
+            }
+            guard let values = dimension["Values"] as? [String], !values.isEmpty else {
+                throw .validation("Dimensions \(key) must list at least one value in Values.")
+            }
+            let options = dimension["MatchOptions"] as? [String] ?? []
+            guard options.count <= 1 else { throw .validation("Dimensions accept at most one MatchOptions value.") }
+            guard let match = options.isEmpty ? .equals : Match(rawValue: options[0]) else {
+                throw .validation("MatchOptions \(options[0]) is not valid for Dimensions.")
+            }
+            self = .dimension(key: key, values: values, match: match)
+        default:
+            throw .validation("\(operand) filters are not supported by the sandbox: scenario cost lines carry no tags or cost categories.")
+        }
+    }
+
+    func matches(_ line: CostExplorerLine) -> Bool {
+        switch self {
+        case .and(let children): children.allSatisfy { $0.matches(line) }
+        case .or(let children): children.contains { $0.matches(line) }
+        case .not(let child): !child.matches(line)
+        case .dimension(let key, let values, let match):
+            line.value(of: key).map { value in values.contains { match.accepts(value, pattern: $0) } } ?? false
+        }
+    }
+}
+
+extension CostExplorerFilter.Match {
+    func accepts(_ value: String, pattern: String) -> Bool {
+        switch self {
+        case .equals, .caseSensitive: value == pattern
+        case .caseInsensitive: value.lowercased() == pattern.lowercased()
+        case .startsWith: value.hasPrefix(pattern)
+        case .endsWith: value.hasSuffix(pattern)
+        case .contains: value.contains(pattern)
+        }
+    }
+}
+

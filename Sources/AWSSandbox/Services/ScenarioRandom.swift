@@ -1,0 +1,35 @@
+/// SplitMix64: a tiny, fast, well-mixed generator, so scenario expansion is reproducible from a
+/// seed on every platform (Foundation's generators are neither seedable nor portable).
+struct ScenarioRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        return Self.mix(state)
+    }
+
+    /// Uniform in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+
+    /// Uniform in `range`.
+    mutating func integer(in range: ClosedRange<Int64>) -> Int64 {
+        let width = UInt64(range.upperBound - range.lowerBound) &+ 1
+        guard width != 0 else { return Int64(bitPattern: next()) }
+        return range.lowerBound + Int64(next() % width)
+    }
+
+    /// Roughly standard normal (Irwin–Hall of four uniforms, rescaled): cheap and bounded.
+    mutating func normal() -> Double {
+        (unit() + unit() + unit() + unit() - 2) * 1.7320508075688772
+    }
+
+    /// The SplitMix64 finaliser, also used on its own to derive stable per-item values.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

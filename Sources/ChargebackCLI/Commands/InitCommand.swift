@@ -1,0 +1,46 @@
+import ArgumentParser
+import ChargebackCore
+import Foundation
+
+/// `chargeback init [F]`: writes the commented sample configuration.
+struct InitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Write a commented sample chargeback.yaml.",
+        discussion: "Refuses to overwrite an existing file unless --force is given. Use '-' to print to stdout."
+    )
+
+    @Argument(help: "Where to write the sample configuration.")
+    var path: String = "chargeback.yaml"
+
+    @Flag(help: "Overwrite the file if it exists.")
+    var force = false
+
+    func run() async throws {
+        if path == "-" {
+            print(SampleConfig.text, terminator: "")
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        if FileManager.default.fileExists(atPath: url.path), !force {
+            throw ValidationError("\(path) already exists; pass --force to overwrite it")
+        }
+        do {
+            try Data(SampleConfig.text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw CommandFailure("could not write \(path): \(error.localizedDescription)")
+        }
+        FileHandle.standardError.write(Data("wrote \(path): edit the account ids, roles and ExternalIds, then run 'chargeback check --config \(path)'\n".utf8))
+    }
+}
+
+/// A failure the user should read as one sentence; exits with 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    var message: String
+    var exitCode: Int32
+    init(_ message: String, exitCode: Int32 = ChargebackExitCode.failed) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+    var description: String { message }
+}

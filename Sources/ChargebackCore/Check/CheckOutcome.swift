@@ -1,0 +1,121 @@
+import AWSCore
+import Foundation
+
+/// The result of one probe of `chargeback check`: passed, failed with an AWS error code and a
+/// hint a person can act on, or not tried because an earlier step failed.
+public enum CheckOutcome: Sendable, Equatable {
+    case passed(String)
+    case failed(code: String, hint: String)
+    case skipped(String)
+
+    public var isPassed: Bool {
+        if case .passed = self { return true }
+        return false
+    }
+}
+
+/// Everything `check` learned about one business unit (or the central account).
+public struct AccessCheckReport: Sendable, Equatable {
+    public var businessUnitId: String
+    public var accountId: String
+    public var chain: CheckOutcome
+    public var identity: CheckOutcome
+    public var athena: CheckOutcome
+    public var costExplorer: CheckOutcome
+    /// Only for the central row: QuickSight ListDataSources.
+    public var quickSight: CheckOutcome?
+
+    public init(businessUnitId: String, accountId: String, chain: CheckOutcome, identity: CheckOutcome,
+                athena: CheckOutcome, costExplorer: CheckOutcome, quickSight: CheckOutcome? = nil) {
+        self.businessUnitId = businessUnitId
+        self.accountId = accountId
+        self.chain = chain
+        self.identity = identity
+        self.athena = athena
+        self.costExplorer = costExplorer
+        self.quickSight = quickSight
+    }
+
+    public var outcomes: [CheckOutcome] { [chain, identity, athena, costExplorer] + (quickSight.map { [$0] } ?? []) }
+
+    /// Passed when nothing failed (skipped probes of the central row are not failures).
+    public var passed: Bool {
+        outcomes.allSatisfy { if case .failed = $0 { return false } else { return true } }
+    }
+}
+
+/// Which probe an error came from, so the hint can say what to fix.
+public enum CheckStep: String, Sendable {
+    case baseCredentials = "base credentials"
+    case roleA = "Role A"
+    case roleB = "Role B"
+    case identity
+    case athena = "Athena"
+    case costExplorer = "Cost Explorer"
+    case quickSight = "QuickSight"
+}
+
+/// Turns an error into an AWS error code and a one-line hint.
+public enum CheckHint {
+    public static func outcome(for error: any Error, step: CheckStep) -> CheckOutcome {
+        let code = errorCode(error)
+        return .failed(code: code, hint: hint(code: code, step: step, error: error))
+    }
+
+    public static func errorCode(_ error: any Error) -> String {
+        switch error {
+        case let error as AWSServiceError: return error.code
+        case let AWSClientError.transport(_, _, transport): return transport.kind.rawValue
+        case AWSClientError.credentials: return "NoCredentials"
+        case AWSClientError.invalidResponse: return "InvalidResponse"
+        case AWSClientError.invalidRequest: return "InvalidRequest"
+        case is CredentialProviderError: return "NoCredentials"
+        case let error as RoleChainError: return error.code
+        default: return String(describing: type(of: error))
+        }
+    }
+
+    static func hint(code: String, step: CheckStep, error: any Error) -> String {
+        switch (step, code) {
+        case (_, "NoCredentials"):
+            return "no base credentials: set AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a web identity"
+        case (_, "InvalidClientTokenId"), (_, "UnrecognizedClientException"):
+            return "the base credentials are not valid: check the access key of the profile or environment"
+        case (_, "ExpiredToken"), (_, "ExpiredTokenException"):
+            return "the credentials have expired: refresh the base session (e.g. aws sso login) and run again"
+        case (_, "SignatureDoesNotMatch"):
+            return "the request signature was rejected: check the secret key and the machine's clock"
+        case (.roleA, "AccessDenied"):
+            return "Role A's trust policy does not accept the reporter's principal (see README: Role A's trust policy)"
+        case (.roleB, "AccessDenied"):
+            return "Role B's trust policy does not accept this ExternalId from the central account, or Role A may not assume it"
+        case (_, "MalformedPolicyDocument"), (_, "PackedPolicyTooLarge"):
+            return "STS rejected the scope-down session policy for Role A"
+        case (_, "RegionDisabledException"):
+            return "STS is not enabled in this region for the account: activate the region or use another"
+        case (.identity, "WrongAccount"):
+            return "Role B answered for another account: role_arn points at the wrong account"
+        case (.athena, "AccessDeniedException"), (.athena, "AccessDenied"):
+            return "Role B may not list Athena workgroups: add the Athena read statement from the README"
+        case (.costExplorer, "AccessDeniedException"), (.costExplorer, "AccessDenied"):
+            return "Role B lacks ce:GetCostAndUsage: add the README's Cost Explorer statement to Role B"
+        case (.costExplorer, "DataUnavailableException"):
+            return "Cost Explorer has no data yet for this account (it must be enabled once in the management account)"
+        case (.quickSight, "AccessDeniedException"), (.quickSight, "AccessDenied"):
+            return "the central principal lacks quicksight:ListDataSources"
+        case (.quickSight, "ResourceNotFoundException"):
+            return "Quick is not subscribed in this account and region: check central.account_id and central.region"
+        case (_, let code) where RetryPolicy.throttlingCodes.contains(code):
+            return "throttled even after retries: run again later or lower --concurrency"
+        case (_, "couldNotResolveHost"), (_, "couldNotConnect"), (_, "timedOut"), (_, "tlsFailure"), (_, "connectionReset"):
+            return "could not reach AWS: check the network, proxy settings and endpoint URLs"
+        default:
+            return firstLine(of: error)
+        }
+    }
+
+    static func firstLine(of error: any Error) -> String {
+        let text = String(describing: error)
+        return String(text.split(separator: "\n").first ?? Substring(text)).prefix(200).description
+    }
+}

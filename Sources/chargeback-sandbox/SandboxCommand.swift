@@ -1,0 +1,95 @@
+import ArgumentParser
+import AWSSandbox
+import Dispatch
+import Foundation
+
+/// `chargeback-sandbox`: serves a scenario on 127.0.0.1 until SIGINT or SIGTERM.
+@main
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chargeback-sandbox",
+        abstract: "A loopback AWS emulator (STS, Athena, Cost Explorer, QuickSight) for demos and tests.")
+
+    @Option(help: "A scenario YAML file.")
+    var scenario: String?
+
+    @Flag(help: "Serve the built-in demo organisation.")
+    var sample = false
+
+    @Option(help: "Serve a generated organisation, e.g. accounts=200,queries=5000,workgroups=2,seed=7.")
+    var synthetic: String?
+
+    @Option(help: "The port to listen on (0: any free port).")
+    var port: Int = 0
+
+    @Option(help: "API quotas: aws (AWS's rates) or off.")
+    var quotas: SandboxOptions.QuotaMode = .aws
+
+    @Option(help: "Faults to inject, e.g. latency=20ms,error_rate=0.05,throttle_rate=0.1,seed=42.")
+    var faults: String = ""
+
+    @Option(help: "Write the bound port to this file once listening.")
+    var portFile: String?
+
+    func validate() throws {
+        let sources = [scenario != nil, sample, synthetic != nil].filter { $0 }.count
+        guard sources == 1 else {
+            throw ValidationError("Choose exactly one of --scenario FILE, --sample or --synthetic SPEC.")
+        }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+    }
+
+    func run() async throws {
+        let plan: FaultPlan
+        do { plan = try FaultPlan(parsing: faults) } catch { throw ValidationError(error.description) }
+        let server = SandboxServer(scenario: try loadScenario(), options: SandboxOptions(quotas: quotas, faults: plan))
+        let stop = SignalWaiter(signals: [SIGINT, SIGTERM])
+        let boundPort = try await server.start(port: port)
+        if let portFile {
+            do {
+                try "\(boundPort)\n".write(toFile: portFile, atomically: true, encoding: .utf8)
+            } catch {
+                try await server.stop()
+                throw ValidationError("Cannot write the port to --port-file \(portFile): \(error.localizedDescription)")
+            }
+        }
+        // Written unbuffered so a script waiting for this line sees it at once.
+        FileHandle.standardOutput.write(Data("chargeback-sandbox listening on http://127.0.0.1:\(boundPort)\n".utf8))
+        await stop.wait()
+        try await server.stop()
+    }
+
+    private func loadScenario() throws -> Scenario {
+        if let scenario {
+            do { return try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: scenario)) } catch { throw ValidationError(error.description) }
+        }
+        if let synthetic {
+            do { return SandboxScenarios.synthetic(try SyntheticSpec(parsing: synthetic), now: Date()) } catch { throw ValidationError(error.description) }
+        }
+        return SandboxScenarios.sample(now: Date())
+    }
+}
+
+extension SandboxOptions.QuotaMode: ExpressibleByArgument {}
+
+/// Turns SIGINT/SIGTERM into an awaitable event instead of killing the process.
+final class SignalWaiter {
+    private let sources: [any DispatchSourceSignal]
+    private let stream: AsyncStream<Void>
+
+    init(signals: [Int32]) {
+        let (stream, continuation) = AsyncStream<Void>.makeStream()
+        self.stream = stream
+        sources = signals.map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield() }
+            source.resume()
+            return source
+        }
+    }
+
+    func wait() async {
+        for await _ in stream { return }
+    }
+}

@@ -1,2 +1,0 @@
-import AWSSandbox
-print("sandbox")

@@ -1,0 +1,61 @@
+import AWSSandbox
+import Foundation
+import Testing
+
+@Suite struct LoaderTests {
+    static let valid = """
+    clock: 2026-10-01T00:00:00Z
+    cost_close_day: 4
+    accounts:
+      - id: "111111111111"
+        name: central
+        users:
+          - {name: reporter, access_key_id: AKIAEXAMPLE0000001, secret_access_key: secret}
+        roles:
+          - name: role-a
+            trusted_principals: ["arn:aws:iam::111111111111:root"]
+            may_assume: ["arn:aws:iam::*:role/role-b"]
+      - id: "222222222222"
+        name: retail
+        workgroups:
+          - {name: primary, region: us-east-1, bytes_scanned_cutoff_per_query: 1000000}
+        query_executions:
+          - {id: q1, workgroup: primary, submitted: "2026-09-15T10:00:00Z", data_scanned_bytes: 42}
+    """
+
+    @Test func decodesSnakeCaseYAMLWithISOTimestamps() throws {
+        let scenario = try ScenarioLoader.decode(yaml: Self.valid, file: "org.yaml")
+        #expect(scenario.clock == (try Date("2026-10-01T00:00:00Z", strategy: .iso8601)))
+        #expect(scenario.costCloseDay == 4)
+        #expect(scenario.accounts.map(\.id) == ["111111111111", "222222222222"])
+        #expect(scenario.accounts[0].roles[0].mayAssume == ["arn:aws:iam::*:role/role-b"])
+        #expect(scenario.accounts[1].workgroups[0].bytesScannedCutoffPerQuery == 1_000_000)
+        let execution = try #require(scenario.accounts[1].queryExecutions.first)
+        #expect(execution.submitted == (try Date("2026-09-15T10:00:00Z", strategy: .iso8601)))
+        #expect(execution.dataScannedBytes == 42)
+    }
+
+    @Test(arguments: [
+        ("accounts:\n  - id: \"12345\"\n", "12-digit"),
+        ("accounts:\n  - id: \"111111111111\"\n  - id: \"111111111111\"\n", "more than once"),
+        ("accounts:\n  - id: \"111111111111\"\n    roles:\n      - {name: r}\n      - {name: r}\n", "role 'r' more than once"),
+        ("accounts:\n  - name: nameless\n", "missing the required key 'id'"),
+        ("accounts:\n  - id: \"111111111111\"\n    workgroups:\n      - {name: w, bytes_scanned_cutoff_per_query: lots}\n", "accounts[0].workgroups[0].bytes_scanned_cutoff_per_query"),
+        ("accounts: [\n  - id: 1\n", "not valid YAML"),
+    ])
+    func reportsTheFileAndTheProblem(yaml: String, expected: String) {
+        do {
+            _ = try ScenarioLoader.decode(yaml: yaml, file: "broken.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains("broken.yaml"))
+            #expect(error.description.contains(expected), "\(error.description)")
+        }
+    }
+
+    @Test func loadNamesAMissingFile() {
+        #expect(throws: ScenarioLoadError.self) {
+            try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: "/nonexistent/scenario.yaml"))
+        }
+    }
+}

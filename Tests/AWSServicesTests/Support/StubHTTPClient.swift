@@ -1,0 +1,78 @@
+import AWSCore
+import Foundation
+import Synchronization
+import Testing
+
+/// An HTTPClient that records every request and answers from a queue of canned responses
+/// (the last one repeats when the queue runs dry), or from a closure of the request.
+final class StubHTTPClient: HTTPClient, Sendable {
+    private let state: Mutex<(requests: [HTTPRequest], responses: [HTTPResponse])>
+    private let responder: (@Sendable (HTTPRequest) -> HTTPResponse)?
+
+    init(responses: [HTTPResponse]) {
+        state = Mutex((requests: [], responses: responses))
+        responder = nil
+    }
+
+    convenience init(_ response: HTTPResponse) { self.init(responses: [response]) }
+
+    init(responder: @escaping @Sendable (HTTPRequest) -> HTTPResponse) {
+        state = Mutex((requests: [], responses: []))
+        self.responder = responder
+    }
+
+    var requests: [HTTPRequest] { state.withLock { $0.requests } }
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let queued: HTTPResponse? = state.withLock { state in
+            state.requests.append(request)
+            guard responder == nil else { return nil }
+            return state.responses.count > 1 ? state.responses.removeFirst() : state.responses.first
+        }
+        if let responder { return responder(request) }
+        guard let queued else { throw HTTPClientError(kind: .other, host: request.host, detail: "no stubbed response") }
+        return queued
+    }
+}
+
+extension HTTPResponse {
+    static func json(_ body: Data, status: Int = 200, headers: HTTPHeaders = [:]) -> HTTPResponse {
+        var all = headers
+        all["Content-Type"] = "application/x-amz-json-1.1"
+        return HTTPResponse(status: status, headers: all, body: body)
+    }
+
+    static func xml(_ body: Data, status: Int = 200) -> HTTPResponse {
+        HTTPResponse(status: status, headers: ["Content-Type": "text/xml"], body: body)
+    }
+}
+
+extension HTTPRequest {
+    /// The body as a JSON object.
+    func jsonBody() throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: body) as? [String: Any])
+    }
+
+    /// The form fields of a query-protocol body, decoded.
+    func formFields() -> [String: String] {
+        var fields: [String: String] = [:]
+        for pair in String(decoding: body, as: UTF8.self).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(parts[0]).removingPercentEncoding ?? String(parts[0])
+            let value = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : ""
+            fields[name] = value
+        }
+        return fields
+    }
+
+    /// The query string's parameters, decoded.
+    func queryItems() -> [String: String] {
+        var items: [String: String] = [:]
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            items[String(parts[0]).removingPercentEncoding ?? ""] =
+                parts.count > 1 ? String(parts[1]).removingPercentEncoding : ""
+        }
+        return items
+    }
+}
