@@ -87,6 +87,7 @@ let package = Package(
             name: "AWSCoreTests",
             dependencies: [
                 "AWSCore",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -75,15 +75,15 @@ import Testing
         var request = harness.signer(service: "athena").json(target: "AmazonAthena.ListWorkGroups", body: "{}", date: harness.now)
         request.body = Data("{\"MaxResults\":5}".utf8)
         let response = harness.router.respond(to: request)
-        #expect(response.status == 403)
-        #expect(response.errorCode == "SignatureDoesNotMatch")
+        #expect(response.status == 400)
+        #expect(response.errorCode == "InvalidSignatureException")
         #expect(response.header("Content-Type") == "application/x-amz-json-1.1")
     }
 
     @Test func tamperedSignedHeaderIsRejected() {
         var request = harness.signer(service: "athena").json(target: "AmazonAthena.ListWorkGroups", date: harness.now)
         request.headers = request.headers.map { $0.0 == "X-Amz-Target" ? ($0.0, "AmazonAthena.ListQueryExecutions") : $0 }
-        #expect(harness.router.respond(to: request).errorCode == "SignatureDoesNotMatch")
+        #expect(harness.router.respond(to: request).errorCode == "InvalidSignatureException")
     }
 
     @Test func wrongSecretIsRejected() {
@@ -147,7 +147,7 @@ import Testing
     @Test func costExplorerMustBeSignedForUSEast1() {
         let request = harness.signer(service: "ce", region: "eu-west-1")
             .json(target: "AWSInsightsIndexService.GetCostAndUsage", date: harness.now)
-        #expect(harness.router.respond(to: request).errorCode == "SignatureDoesNotMatch")
+        #expect(harness.router.respond(to: request).errorCode == "InvalidSignatureException")
     }
 
     @Test func missingAuthorizationIsRejectedInTheServicesFormat() {

@@ -42,6 +42,24 @@ public struct AWSClient: Sendable {
     /// `signed: false` is for the few unsigned operations (AssumeRoleWithWebIdentity).
     public func send(_ request: HTTPRequest, service: AWSServiceDescriptor, operation: String,
                      signed: Bool = true) async throws -> HTTPResponse {
+        do {
+            return try await sendWithRetries(request, service: service, operation: operation, signed: signed)
+        } catch let error as AWSServiceError where signed && Self.expiredTokenCodes.contains(error.code) {
+            // The service says the credentials expired although the cache thought them good:
+            // fetch new ones once and try again.
+            guard let refreshable = credentialProvider as? any RefreshableCredentialProvider else { throw error }
+            logger.notice("credentials expired before their stated expiry; refreshing", metadata: [
+                "service": "\(service.name)", "operation": "\(operation)",
+            ])
+            await refreshable.invalidate()
+            return try await sendWithRetries(request, service: service, operation: operation, signed: signed)
+        }
+    }
+
+    static let expiredTokenCodes: Set<String> = ["ExpiredToken", "ExpiredTokenException", "RequestExpired"]
+
+    private func sendWithRetries(_ request: HTTPRequest, service: AWSServiceDescriptor, operation: String,
+                                 signed: Bool) async throws -> HTTPResponse {
         let endpoint: Endpoint
         do {
             endpoint = try endpoints.endpoint(for: service, region: region)

@@ -54,3 +54,10 @@ public struct CredentialProviderError: Error, Sendable, CustomStringConvertible 
 
     public var description: String { "\(provider): \(message)" }
 }
+
+/// A provider that caches credentials and can be told to drop them: when a service answers
+/// ExpiredToken before the credentials' stated expiry (revocation, clock skew), the client
+/// invalidates and tries once more with fresh ones.
+public protocol RefreshableCredentialProvider: CredentialProvider {
+    func invalidate() async
+}

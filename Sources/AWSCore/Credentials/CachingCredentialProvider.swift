@@ -5,7 +5,7 @@ import Foundation
 /// await the same one). Inside the advisory window a failed refresh falls back to the cached
 /// credentials; inside the mandatory window the refresh must succeed. Credentials without an
 /// expiration are cached for good.
-public actor CachingCredentialProvider: CredentialProvider {
+public actor CachingCredentialProvider: RefreshableCredentialProvider {
     public nonisolated let name: String
     public nonisolated let base: any CredentialProvider
     /// Seconds before expiry from which a refresh is attempted (botocore: 15 minutes).
@@ -38,6 +38,11 @@ public actor CachingCredentialProvider: CredentialProvider {
             if let cached, !cached.expires(within: mandatoryWindow, of: now()) { return cached }
             throw error
         }
+    }
+
+    /// Drops the cached credentials; the next call fetches new ones.
+    public func invalidate() {
+        cached = nil
     }
 
     private func refresh() async throws -> AWSCredentials {

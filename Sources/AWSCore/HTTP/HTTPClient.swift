@@ -2,7 +2,7 @@ import Foundation
 
 /// One HTTP request as it goes on the wire. `path` and `query` are kept raw (already
 /// percent-encoded), because SigV4 signs exactly what is sent.
-public struct HTTPRequest: Sendable, Equatable {
+public struct HTTPRequest: Sendable, Equatable, CustomStringConvertible {
     public var method: String
     /// "https" or "http".
     public var scheme: String
@@ -34,6 +34,10 @@ public struct HTTPRequest: Sendable, Equatable {
         guard let port, !(scheme == "https" && port == 443), !(scheme == "http" && port == 80) else { return host }
         return "\(host):\(port)"
     }
+
+    /// Method, host and path only: headers carry signatures and session tokens, bodies may carry
+    /// parameters, so neither is ever printed.
+    public var description: String { "\(method) \(scheme)://\(hostHeader)\(path.isEmpty ? "/" : path)" }
 
     /// The full URL string handed to the transport.
     public var urlString: String {

@@ -51,7 +51,7 @@ public struct RetryPolicy: Sendable {
     /// Codes never retried, even when they come with a 5xx (a misbehaving proxy, an emulator).
     public static let neverRetriedCodes: Set<String> = [
         "AccessDenied", "AccessDeniedException", "UnrecognizedClientException", "InvalidClientTokenId",
-        "SignatureDoesNotMatch", "ExpiredToken", "ExpiredTokenException", "ValidationException",
+        "SignatureDoesNotMatch", "InvalidSignatureException", "ExpiredToken", "ExpiredTokenException", "ValidationException",
         "InvalidParameterException", "InvalidRequestException", "MalformedPolicyDocument",
         "PackedPolicyTooLarge", "IncompleteSignature", "MissingAuthenticationToken",
     ]

@@ -31,8 +31,11 @@ public final class SandboxQuotas: Sendable {
 
     /// Nanoseconds of real, monotonic time since the process started using quotas.
     @Sendable public static func continuousNanoseconds() -> UInt64 {
-        let elapsed = ContinuousClock.now - origin
+        // Read the (lazily set) origin first, so the elapsed time can never be negative.
+        let start = origin
+        let elapsed = ContinuousClock.now - start
         let (seconds, attoseconds) = elapsed.components
+        guard seconds >= 0, attoseconds >= 0 else { return 0 }
         return UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
     }
 }

@@ -53,8 +53,13 @@ extension SandboxService {
                               status: wire == .restJSON ? 403 : 400)
     }
 
+    /// STS (query protocol) says SignatureDoesNotMatch; the JSON services say InvalidSignatureException.
     func signatureMismatch(_ message: String) -> SandboxAPIError {
-        SandboxAPIError(code: "SignatureDoesNotMatch", message: message, status: 403)
+        switch self {
+        case .sts: SandboxAPIError(code: "SignatureDoesNotMatch", message: message, status: 403)
+        case .athena, .ce: SandboxAPIError(code: "InvalidSignatureException", message: message, status: 400)
+        case .quicksight: SandboxAPIError(code: "InvalidSignatureException", message: message, status: 403)
+        }
     }
 
     func incompleteSignature(_ message: String) -> SandboxAPIError {
@@ -64,7 +69,9 @@ extension SandboxService {
     func throttled() -> SandboxAPIError {
         switch self {
         case .sts: SandboxAPIError(code: "Throttling", message: "Rate exceeded", status: 400)
-        case .athena, .ce: SandboxAPIError(code: "ThrottlingException", message: "Rate exceeded", status: 400)
+        case .athena: SandboxAPIError(code: "ThrottlingException", message: "Rate exceeded", status: 400)
+        // Cost Explorer signals its request limit with LimitExceededException.
+        case .ce: SandboxAPIError(code: "LimitExceededException", message: "Rate exceeded", status: 400)
         case .quicksight: SandboxAPIError(code: "ThrottlingException", message: "Rate exceeded", status: 429)
         }
     }

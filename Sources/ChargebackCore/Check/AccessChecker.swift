@@ -1,0 +1,161 @@
+import AWSCore
+import AWSServices
+import Foundation
+
+/// `chargeback check`: for every BU concurrently, the role chain, the account it lands in, and
+/// one read call per API the report needs; for the central account, its identity, QuickSight
+/// ListDataSources and Cost Explorer. Never throws: every failure becomes a row's outcome.
+public struct AccessChecker: Sendable {
+    public var config: ChargebackConfig
+    public var chain: RoleChain
+    /// Acts in the central account (base credentials or `central.cost_role_arn`).
+    public var central: AWSClient
+    public var concurrency: Int
+
+    public init(config: ChargebackConfig, chain: RoleChain, central: AWSClient, concurrency: Int = 8) {
+        self.config = config
+        self.chain = chain
+        self.central = central
+        self.concurrency = concurrency
+    }
+
+    /// One report per BU in configuration order, then the central account's.
+    public func run() async -> [AccessCheckReport] {
+        let units = await concurrentMap(config.businessUnits, limit: concurrency) { unit in
+            await checkBusinessUnit(unit)
+        }
+        return units + [await checkCentral()]
+    }
+
+    func checkBusinessUnit(_ unit: BusinessUnitConfig) async -> AccessCheckReport {
+        let session = chain.session(for: unit)
+        var report = AccessCheckReport(businessUnitId: unit.id, accountId: unit.accountId,
+                                       chain: .skipped("-"), identity: .skipped("-"),
+                                       athena: .skipped("-"), costExplorer: .skipped("-"))
+        do {
+            _ = try await session.roleB.credentials()
+            report.chain = .passed(chain.runAsRoleArn == nil ? "Role B" : "Role A → Role B")
+        } catch {
+            report.chain = Self.outcome(for: error, defaultStep: .roleB)
+            return report
+        }
+        do {
+            try await session.verifyAccount()
+            report.identity = .passed(unit.accountId)
+        } catch {
+            report.identity = Self.outcome(for: error, defaultStep: .identity)
+            return report   // never probe further in an account that is not the BU's
+        }
+        report.athena = await checkAthena(session)
+        report.costExplorer = await probe(.costExplorer) {
+            _ = try await CostExplorerClient(client: session.client(region: unit.regions[0]))
+                .getCostAndUsage(oneDayOfCosts(services: config.services.map(\.costExplorerName)))
+            return "ok"
+        }
+        return report
+    }
+
+    func checkAthena(_ session: BusinessUnitSession) async -> CheckOutcome {
+        var total = 0
+        for region in session.unit.regions {
+            let outcome = await probe(.athena) {
+                let page = try await AthenaClient(client: session.client(region: region)).listWorkGroups(
+                    ListWorkGroupsInput(maxResults: 50))
+                let names = Set(page.workGroups.compactMap(\.name))
+                // Only the first page is read: a missing name may sit on a later one, so say so.
+                if let wanted = session.unit.workgroups, page.nextToken == nil,
+                   let missing = wanted.first(where: { !names.contains($0) }) {
+                    throw MissingWorkgroup(name: missing, region: region)
+                }
+                total += page.workGroups.count
+                return ""
+            }
+            if case .failed = outcome { return outcome }
+        }
+        let regions = session.unit.regions.count
+        return .passed("\(total) workgroup\(total == 1 ? "" : "s")" + (regions > 1 ? " in \(regions) regions" : ""))
+    }
+
+    func checkCentral() async -> AccessCheckReport {
+        let account = config.central.accountId
+        var report = AccessCheckReport(businessUnitId: "(central)", accountId: account, chain: .skipped("-"),
+                                       identity: .skipped("-"), athena: .skipped("-"), costExplorer: .skipped("-"),
+                                       quickSight: .skipped("-"))
+        do {
+            let identity = try await STSClient(client: central).getCallerIdentity()
+            report.chain = .passed(config.central.costRoleArn == nil ? "base" : "cost role")
+            guard identity.account == account else {
+                report.identity = .failed(code: "WrongAccount",
+                                          hint: "the central credentials are for account \(identity.account), not central.account_id \(account)")
+                return report
+            }
+            report.identity = .passed(account)
+        } catch {
+            report.chain = Self.outcome(for: error, defaultStep: .baseCredentials)
+            return report
+        }
+        report.quickSight = await probe(.quickSight) {
+            let page = try await QuickSightClient(client: central).listDataSources(accountId: account, maxResults: 100)
+            let athena = page.dataSources.filter { $0.type == "ATHENA" }.count
+            return "\(athena) Athena data source\(athena == 1 ? "" : "s")" + (page.nextToken == nil ? "" : "+")
+        }
+        report.costExplorer = await probe(.costExplorer) {
+            _ = try await CostExplorerClient(client: central).getCostAndUsage(
+                oneDayOfCosts(services: [config.central.quickServiceName]))
+            return "ok"
+        }
+        return report
+    }
+
+    /// Yesterday's cost of the given services: the cheapest call that proves the permission.
+    func oneDayOfCosts(services: [String]) -> GetCostAndUsageInput {
+        let today = Calendar.utc.startOfDay(for: central.clock())
+        let yesterday = today.addingTimeInterval(-86_400)
+        return GetCostAndUsageInput(
+            timePeriod: CostDateInterval(start: CalendarDay.string(yesterday), end: CalendarDay.string(today)),
+            granularity: .daily, metrics: [config.costMetric.rawValue], filter: .dimension("SERVICE", services))
+    }
+
+    func probe(_ step: CheckStep, _ body: () async throws -> String) async -> CheckOutcome {
+        do {
+            return .passed(try await body())
+        } catch let missing as MissingWorkgroup {
+            return .failed(code: "WorkGroupNotFound",
+                           hint: "workgroup '\(missing.name)' is not in \(missing.region): fix business_units[].workgroups")
+        } catch {
+            return Self.outcome(for: error, defaultStep: step)
+        }
+    }
+
+    static func outcome(for error: any Error, defaultStep: CheckStep) -> CheckOutcome {
+        if let chainError = error as? RoleChainError {
+            switch chainError {
+            case let .assumeRoleFailed(_, step, _, underlying): return CheckHint.outcome(for: underlying, step: step)
+            case .wrongAccount: return CheckHint.outcome(for: chainError, step: .identity)
+            }
+        }
+        return CheckHint.outcome(for: error, step: defaultStep)
+    }
+}
+
+struct MissingWorkgroup: Error {
+    var name: String
+    var region: String
+}
+
+extension Calendar {
+    /// The Gregorian calendar in UTC: chargeback periods are calendar months in UTC.
+    public static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+}
+
+/// "YYYY-MM-DD" in UTC, as Cost Explorer wants its dates.
+public enum CalendarDay {
+    public static func string(_ date: Date) -> String {
+        let parts = Calendar.utc.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }
+}
