@@ -24,7 +24,7 @@ final class MotoServer: Sendable {
     static func start() async throws -> MotoServer {
         let port = try freeLoopbackPort()
         let logURL = FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(port).log")
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         let log = try FileHandle(forWritingTo: logURL)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
