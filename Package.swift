@@ -101,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChargebackCoreTests",
-            dependencies: ["ChargebackCore", "AWSSandbox"],
+            dependencies: ["ChargebackCore", "AWSSandbox", "AWSCore", "AWSServices"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChargebackCLITests",
-            dependencies: ["ChargebackCLI", "AWSSandbox"]
+            dependencies: ["ChargebackCLI", "ChargebackCore", "AWSSandbox", "AWSCore"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -31,6 +31,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Write the bound port to this file once listening.")
     var portFile: String?
 
+    @Option(help: "Write shell variables (AWS_ENDPOINT_URL and the scenario's first IAM user's keys) to this file, for scripts and the demo.")
+    var envFile: String?
+
     func validate() throws {
         let sources = [scenario != nil, sample, synthetic != nil].filter { $0 }.count
         guard sources == 1 else {
@@ -42,7 +45,8 @@ struct SandboxCommand: AsyncParsableCommand {
     func run() async throws {
         let plan: FaultPlan
         do { plan = try FaultPlan(parsing: faults) } catch { throw ValidationError(error.description) }
-        let server = SandboxServer(scenario: try loadScenario(), options: SandboxOptions(quotas: quotas, faults: plan))
+        let loaded = try loadScenario()
+        let server = SandboxServer(scenario: loaded, options: SandboxOptions(quotas: quotas, faults: plan))
         let stop = SignalWaiter(signals: [SIGINT, SIGTERM])
         let boundPort = try await server.start(port: port)
         if let portFile {
@@ -53,10 +57,30 @@ struct SandboxCommand: AsyncParsableCommand {
                 throw ValidationError("Cannot write the port to --port-file \(portFile): \(error.localizedDescription)")
             }
         }
+        if let envFile {
+            do {
+                try Self.environmentFile(for: loaded, port: boundPort).write(toFile: envFile, atomically: true, encoding: .utf8)
+            } catch {
+                try await server.stop()
+                throw ValidationError("Cannot write --env-file \(envFile): \(error.localizedDescription)")
+            }
+        }
         // Written unbuffered so a script waiting for this line sees it at once.
         FileHandle.standardOutput.write(Data("chargeback-sandbox listening on http://127.0.0.1:\(boundPort)\n".utf8))
         await stop.wait()
         try await server.stop()
+    }
+
+    /// `export` lines pointing the AWS SDK conventions at this sandbox. The keys are the scenario's
+    /// own sandbox-only keys, never real credentials.
+    static func environmentFile(for scenario: Scenario, port: Int) -> String {
+        var lines = ["export AWS_ENDPOINT_URL='http://127.0.0.1:\(port)'", "export AWS_REGION='us-east-1'",
+                     "export AWS_EC2_METADATA_DISABLED='true'"]
+        if let user = scenario.accounts.lazy.flatMap(\.users).first {
+            lines += ["export AWS_ACCESS_KEY_ID='\(user.accessKeyId)'", "export AWS_SECRET_ACCESS_KEY='\(user.secretAccessKey)'",
+                      "unset AWS_SESSION_TOKEN AWS_PROFILE AWS_WEB_IDENTITY_TOKEN_FILE"]
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     private func loadScenario() throws -> Scenario {

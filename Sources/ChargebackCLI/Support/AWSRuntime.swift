@@ -1,0 +1,62 @@
+import AWSCore
+import AWSServices
+import ChargebackCore
+import Foundation
+import Logging
+
+/// The AWS plumbing a command needs: one transport, the endpoint rules, the base credentials
+/// from the standard chain, and a logger. Built once per command run.
+struct AWSRuntime: Sendable {
+    let http: any HTTPClient
+    let endpoints: EndpointResolver
+    let base: any CredentialProvider
+    let logger: Logger
+
+    static func make(options: GlobalOptions, region: String?,
+                     environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AWSRuntime {
+        LoggingSetup.configure(level: options.effectiveLogLevel)
+        let http = CurlHTTPClient()
+        let endpoints = EndpointResolver(overrideURL: options.endpointURL, environment: environment)
+        let base: any CredentialProvider
+        do {
+            base = try DefaultCredentialChain.make(environment: environment, http: http, endpoints: endpoints,
+                                                   region: region, profile: options.profile)
+        } catch {
+            throw CommandFailure("credentials: \(error)", exitCode: ChargebackExitCode.usage)
+        }
+        return AWSRuntime(http: http, endpoints: endpoints, base: base, logger: LoggingSetup.logger("chargeback.aws"))
+    }
+
+    /// A client acting with `credentials` (default: the base credentials) in `region`.
+    func client(region: String, credentials: (any CredentialProvider)? = nil) -> AWSClient {
+        AWSClient(http: http, credentialProvider: credentials ?? base, region: region, endpoints: endpoints,
+                  logger: logger)
+    }
+
+    /// The central account's client: the base credentials, or `central.cost_role_arn` assumed with them.
+    func centralClient(_ config: ChargebackConfig) -> AWSClient {
+        let client = client(region: config.central.region)
+        guard let costRole = config.central.costRoleArn else { return client }
+        let assume = AssumeRoleCredentialProvider(
+            input: AssumeRoleInput(roleArn: costRole.text, roleSessionName: RoleSessionName.central, durationSeconds: 3600),
+            source: STSClient(client: client))
+        return client.with(credentials: CachingCredentialProvider(wrapping: assume))
+    }
+
+    func roleChain(_ config: ChargebackConfig) -> RoleChain {
+        RoleChain(base: base, runAsRoleArn: config.central.runAsRoleArn?.text, client: client(region: config.central.region))
+    }
+}
+
+/// Loads and validates the configuration; any problem is a usage error (exit 2) listing every
+/// mistake with its file, line and key, before any AWS call.
+func loadConfiguration(_ path: String) throws -> ChargebackConfig {
+    do {
+        return try ConfigLoader.load(path: path)
+    } catch let failure as ConfigLoadFailure {
+        throw CommandFailure("\(path) has \(failure.errors.count) problem\(failure.errors.count == 1 ? "" : "s"):\n"
+            + failure.errors.map { "  \($0)" }.joined(separator: "\n"), exitCode: ChargebackExitCode.usage)
+    } catch {
+        throw CommandFailure("\(error)", exitCode: ChargebackExitCode.usage)
+    }
+}
