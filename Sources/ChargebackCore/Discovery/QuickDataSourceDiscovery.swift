@@ -114,7 +114,7 @@ public enum DiscoveryYAML {
             "# found in account \(result.centralAccountId) (\(result.region)). Review ids and names, then paste into chargeback.yaml.",
         ]
         for skip in result.skipped { lines.append("# skipped \(skip.id): \(skip.reason)") }
-        lines += ["central:", "  account_id: \(quote(result.centralAccountId))", "  region: \(quote(result.region))"]
+        lines += ["version: 1", "central:", "  account_id: \(quote(result.centralAccountId))", "  region: \(quote(result.region))"]
         let roleAs = Set(result.units.compactMap(\.runAsRoleArn))
         if roleAs.count == 1, let roleA = roleAs.first {
             lines.append("  run_as_role_arn: \(quote(roleA))")

@@ -1,0 +1,127 @@
+import AWSSandbox
+import ChargebackCore
+import Foundation
+import Testing
+
+/// The built binary, end to end, against the sandbox over real HTTP.
+@Suite("chargeback CLI end to end", .serialized, .timeLimit(.minutes(2)))
+struct CLIEndToEndTests {
+    @Test("init writes a commented sample that validates, and refuses to overwrite it")
+    func initWritesAValidSample() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("chargeback.yaml").path
+        let first = try CLI.run(["init", path])
+        #expect(first.status == 0)
+        let config = try ConfigLoader.load(path: path)
+        #expect(config.businessUnits.map(\.id) == ["retail", "invest", "risk"])
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("#"))
+
+        let second = try CLI.run(["init", path])
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("already exists"))
+        #expect(try CLI.run(["init", "--force", path]).status == 0)
+        #expect(try CLI.run(["init", "-"]).stdout == SampleConfig.text)
+    }
+
+    @Test("a bad configuration exits 2 naming file, line and key, before any AWS call")
+    func badConfigurationExitsTwo() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("bad.yaml").path
+        let text = SampleConfig.text.replacingOccurrences(of: "\"333333333333\"", with: "\"33333\"")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("\"33333\"") }.map { $0 + 1 }
+        // No endpoint is reachable: an AWS call would fail differently.
+        let run = try CLI.run(["check", "--config", path], environment: ["AWS_ENDPOINT_URL": "http://127.0.0.1:9"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(path):\(try #require(line)):"))
+        #expect(run.stderr.contains("business_units[1].account_id"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test("unknown arguments are usage errors with exit code 2")
+    func usageErrorsExitTwo() throws {
+        #expect(try CLI.run(["check", "--no-such-flag"]).status == 2)
+        #expect(try CLI.run(["no-such-command"]).status == 2)
+        #expect(try CLI.run(["check", "--concurrency", "0"]).status == 2)
+        #expect(try CLI.run(["--help"]).status == 0)
+    }
+
+    @Test("check passes on the sample organisation and its logs carry no secret")
+    func checkPassesOnTheSample() async throws {
+        let sandbox = try await SampleSandbox.start()
+        defer { Task { await sandbox.stop() } }
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("chargeback.yaml").path
+        try SampleConfig.text.write(toFile: path, atomically: true, encoding: .utf8)
+
+        let run = try CLI.run(["check", "--config", path, "--log-level", "trace"], environment: sandbox.environment)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let rows = run.stdout.split(separator: "\n").map(String.init)
+        for unit in ["retail", "invest", "risk", "(central)"] {
+            let row = try #require(rows.first { $0.hasPrefix(unit + " ") })
+            #expect(!row.contains("FAIL"), "\(row)")
+        }
+        #expect(run.stdout.contains("4 of 4 passed"))
+        #expect(!run.stderr.contains(SandboxScenarios.sampleReporterSecretAccessKey))
+        #expect(!run.stdout.contains(SandboxScenarios.sampleReporterSecretAccessKey))
+        #expect(run.stderr.contains("trace"), "trace logging was on, so the test really looked at trace lines")
+    }
+
+    @Test("check fails with exit 1 and a hint when a BU's ExternalId is wrong")
+    func checkReportsAWrongExternalId() async throws {
+        let sandbox = try await SampleSandbox.start()
+        defer { Task { await sandbox.stop() } }
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("chargeback.yaml").path
+        let text = SampleConfig.text.replacingOccurrences(of: "datasource/athena-invest", with: "datasource/athena-somebody-else")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+
+        let run = try CLI.run(["check", "--config", path], environment: sandbox.environment)
+        #expect(run.status == 1)
+        let rows = run.stdout.split(separator: "\n").map(String.init)
+        #expect(try #require(rows.first { $0.hasPrefix("invest ") }).contains("FAIL AccessDenied"))
+        #expect(!(try #require(rows.first { $0.hasPrefix("retail ") })).contains("FAIL"))
+        #expect(run.stdout.contains("invest: chain: AccessDenied: Role B's trust policy does not accept this ExternalId"))
+        #expect(run.stdout.contains("3 of 4 passed"))
+    }
+
+    @Test("check names the account a BU's role landed in when it is the wrong one")
+    func checkReportsAWrongAccount() async throws {
+        let sandbox = try await SampleSandbox.start(faults: "wrong_account=444444444444")
+        defer { Task { await sandbox.stop() } }
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("chargeback.yaml").path
+        try SampleConfig.text.write(toFile: path, atomically: true, encoding: .utf8)
+
+        let run = try CLI.run(["check", "--config", path], environment: sandbox.environment)
+        #expect(run.status == 1)
+        let risk = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("risk ") })
+        #expect(risk.contains("FAIL WrongAccount"))
+        #expect(run.stdout.contains("risk: identity: WrongAccount"))
+    }
+
+    @Test("discover prints a configuration that validates and names every sample BU")
+    func discoverPrintsValidConfiguration() async throws {
+        let sandbox = try await SampleSandbox.start()
+        defer { Task { await sandbox.stop() } }
+        let run = try CLI.run(["discover", "--region", "us-east-1"], environment: sandbox.environment)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let config = try ConfigLoader.parse(run.stdout, path: "discovered.yaml")
+        #expect(Set(config.businessUnits.map(\.id)) == ["retail", "invest", "risk"])
+        let retail = try #require(config.businessUnit(id: "retail"))
+        #expect(retail.accountId == "222222222222")
+        #expect(retail.externalId == "arn:aws:quicksight:us-east-1:111111111111:datasource/athena-retail")
+        #expect(retail.roleArn.text == "arn:aws:iam::222222222222:role/qs-athena-consumer-role")
+        #expect(config.central.runAsRoleArn?.text == "arn:aws:iam::111111111111:role/qs-athena-cross-account-role-a")
+
+        let filtered = try CLI.run(["discover", "--run-as-role", "arn:aws:iam::111111111111:role/other"],
+                                   environment: sandbox.environment)
+        #expect(filtered.status == 0)
+        #expect(filtered.stdout.contains("# skipped athena-retail: runs as"))
+    }
+}

@@ -1,0 +1,92 @@
+import AWSSandbox
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the built `chargeback` binary as a user would, with its own environment, and collects
+/// its exit status, stdout and stderr.
+struct CommandRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+enum CLI {
+    /// The `chargeback` executable next to the test bundle in the build folder.
+    static var executable: URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
+        for candidate in [directory, Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("chargeback")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return directory.appendingPathComponent("chargeback")
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> CommandRun {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout")
+        let errURL = scratch.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        // A clean environment: nothing of the developer's AWS set-up leaks into a test.
+        var env = ["PATH": "/usr/bin:/bin", "HOME": scratch.path,
+                   "AWS_CONFIG_FILE": scratch.appendingPathComponent("config").path,
+                   "AWS_SHARED_CREDENTIALS_FILE": scratch.appendingPathComponent("credentials").path,
+                   "AWS_EC2_METADATA_DISABLED": "true"]
+        env.merge(environment) { $1 }
+        process.environment = env
+        process.currentDirectoryURL = directory ?? scratch
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Foundation's waitUntilExit can hang on Linux from a concurrency thread: poll instead.
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        try out.close()
+        try err.close()
+        return CommandRun(status: process.terminationStatus,
+                          stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+                          stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+    }
+}
+
+/// The sample organisation on an ephemeral loopback port, and the environment that points the
+/// CLI at it with the sample reporter's sandbox-only keys.
+struct SampleSandbox {
+    let server: SandboxServer
+    let port: Int
+
+    static func start(faults: String = "") async throws -> SampleSandbox {
+        let server = SandboxServer(scenario: SandboxScenarios.sample(now: Date()),
+                                   options: SandboxOptions(quotas: .off, faults: try FaultPlan(parsing: faults)))
+        let port = try await server.start(port: 0)
+        return SampleSandbox(server: server, port: port)
+    }
+
+    var environment: [String: String] {
+        ["AWS_ENDPOINT_URL": "http://127.0.0.1:\(port)", "AWS_REGION": "us-east-1",
+         "AWS_ACCESS_KEY_ID": SandboxScenarios.sampleReporterAccessKeyId,
+         "AWS_SECRET_ACCESS_KEY": SandboxScenarios.sampleReporterSecretAccessKey]
+    }
+
+    func stop() async { try? await server.stop() }
+}
+
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("chargeback-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
