@@ -5,23 +5,13 @@ set -euo pipefail
 bin="${1:?usage: demo.sh BIN-DIR OUT-DIR}"
 out="${2:?usage: demo.sh BIN-DIR OUT-DIR}"
 mkdir -p "$out"
+here="$(cd "$(dirname "$0")/.." && pwd)"
+. "$here/scripts/sandbox-lib.sh"
 work="$(mktemp -d)"
-pid=""
-cleanup() {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'stop_sandbox; rm -rf "$work"' EXIT
 
 echo "== starting the sandbox (sample organisation: a central Quick account and three business units)"
-"$bin/chargeback-sandbox" --sample --port 0 --port-file "$work/port" --env-file "$work/env" >"$work/sandbox.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 100); do
-  [ -s "$work/env" ] && break
-  kill -0 "$pid" 2>/dev/null || { cat "$work/sandbox.log"; echo "the sandbox exited early" >&2; exit 1; }
-  sleep 0.1
-done
-[ -s "$work/env" ] || { cat "$work/sandbox.log"; echo "the sandbox did not start" >&2; exit 1; }
+start_sandbox "$bin/chargeback-sandbox" "$work" --sample
 # shellcheck disable=SC1091
 . "$work/env"
 # Keep the user's real AWS files out of the demo.
