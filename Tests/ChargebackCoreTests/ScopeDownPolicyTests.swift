@@ -29,7 +29,7 @@ struct ScopeDownPolicyTests {
         let roleB = "arn:aws:iam::222222222222:role/path/qs-athena-consumer-role"
         let first = ScopeDownPolicy.allowingAssumeRole(of: roleB)
         #expect(first == ScopeDownPolicy.allowingAssumeRole(of: roleB))
-        #expect(!first.contains(where: \.isWhitespace))
+        #expect(first.allSatisfy { !$0.isWhitespace })
         #expect(first.contains("role/path/qs-athena-consumer-role"))
         #expect(!first.contains("\\/"))
     }
