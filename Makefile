@@ -46,5 +46,9 @@ demo: deps-system
 	$(SWIFT) build $(BUILD_FLAGS)
 	scripts/demo.sh "$(BIN_DIR)" "$(DEMO_DIR)"
 
+## bench: speed and memory of signing, transport, role chain and Athena history pull against the in-process sandbox (release build). BENCH_ARGS=--quick for a short run.
+bench: deps-system
+	SWIFT="$(SWIFT)" scripts/bench.sh $(BENCH_ARGS)
+
 clean:
 	rm -rf .build

@@ -112,6 +112,7 @@ let package = Package(
             name: "ChargebackCLITests",
             dependencies: ["ChargebackCLI", "ChargebackCore", "AWSSandbox", "AWSCore"]
         ),
+        .executableTarget(name: "chargeback-bench", dependencies: ["ChargebackCore", "AWSSandbox", "AWSServices", "AWSCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ],
     swiftLanguageModes: [.v6]
 )

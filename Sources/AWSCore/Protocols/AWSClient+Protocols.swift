@@ -70,14 +70,17 @@ extension AWSClient {
 
     /// A decoding error as a path and a reason ("QueryExecutions[3].Status.State: missing").
     static func describe(_ error: DecodingError) -> String {
-        func path(_ keys: [any CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        // "QueryExecutions[3].Status.State: " or nothing for the document itself.
+        func at(_ keys: [any CodingKey]) -> String {
+            let path = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            return path.isEmpty ? "" : path + ": "
         }
         switch error {
-        case let .keyNotFound(key, context): return "\(path(context.codingPath + [key])): missing"
-        case let .typeMismatch(_, context): return "\(path(context.codingPath)): \(context.debugDescription)"
-        case let .valueNotFound(_, context): return "\(path(context.codingPath)): null where a value is required"
-        case let .dataCorrupted(context): return "\(path(context.codingPath)): \(context.debugDescription)"
+        case let .keyNotFound(key, context): return "\(at(context.codingPath + [key]))missing"
+        case let .typeMismatch(_, context): return "\(at(context.codingPath))\(context.debugDescription)"
+        case let .valueNotFound(_, context): return "\(at(context.codingPath))null where a value is required"
+        case let .dataCorrupted(context): return "\(at(context.codingPath))\(context.debugDescription)"
         @unknown default: return "\(error)"
         }
     }

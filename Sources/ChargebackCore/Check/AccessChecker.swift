@@ -56,24 +56,29 @@ public struct AccessChecker: Sendable {
     }
 
     func checkAthena(_ session: BusinessUnitSession) async -> CheckOutcome {
+        let regions = session.unit.regions
+        var names: Set<String> = []
         var total = 0
-        for region in session.unit.regions {
+        var truncated = false
+        for region in regions {
             let outcome = await probe(.athena) {
                 let page = try await AthenaClient(client: session.client(region: region)).listWorkGroups(
                     ListWorkGroupsInput(maxResults: 50))
-                let names = Set(page.workGroups.compactMap(\.name))
-                // Only the first page is read: a missing name may sit on a later one, so say so.
-                if let wanted = session.unit.workgroups, page.nextToken == nil,
-                   let missing = wanted.first(where: { !names.contains($0) }) {
-                    throw MissingWorkgroup(name: missing, region: region)
-                }
+                names.formUnion(page.workGroups.compactMap(\.name))
                 total += page.workGroups.count
+                truncated = truncated || page.nextToken != nil
                 return ""
             }
             if case .failed = outcome { return outcome }
         }
-        let regions = session.unit.regions.count
-        return .passed("\(total) workgroup\(total == 1 ? "" : "s")" + (regions > 1 ? " in \(regions) regions" : ""))
+        // A configured workgroup may live in any of the BU's regions. Only first pages are read,
+        // so a name missing from a truncated list may sit on a later page: no verdict then.
+        if !truncated, let wanted = session.unit.workgroups, let missing = wanted.first(where: { !names.contains($0) }) {
+            return .failed(code: "WorkGroupNotFound",
+                           hint: "workgroup '\(missing)' is not in \(regions.joined(separator: " or ")): fix business_units[].workgroups")
+        }
+        return .passed("\(total)\(truncated ? "+" : "") workgroup\(total == 1 && !truncated ? "" : "s")"
+            + (regions.count > 1 ? " in \(regions.count) regions" : ""))
     }
 
     func checkCentral() async -> AccessCheckReport {
@@ -119,9 +124,6 @@ public struct AccessChecker: Sendable {
     func probe(_ step: CheckStep, _ body: () async throws -> String) async -> CheckOutcome {
         do {
             return .passed(try await body())
-        } catch let missing as MissingWorkgroup {
-            return .failed(code: "WorkGroupNotFound",
-                           hint: "workgroup '\(missing.name)' is not in \(missing.region): fix business_units[].workgroups")
         } catch {
             return Self.outcome(for: error, defaultStep: step)
         }
@@ -136,11 +138,6 @@ public struct AccessChecker: Sendable {
         }
         return CheckHint.outcome(for: error, step: defaultStep)
     }
-}
-
-struct MissingWorkgroup: Error {
-    var name: String
-    var region: String
 }
 
 extension Calendar {

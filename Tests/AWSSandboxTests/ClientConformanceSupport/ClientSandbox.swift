@@ -65,8 +65,7 @@ struct ClientSandbox: Sendable {
         else { throw ClientSandboxFailure("GET /_sandbox/counters answered HTTP \(response.status)") }
         return ClientSandboxCounters(
             faults: object["faults"] as? [String: Int] ?? [:],
-            throttled: object["throttled"] as? [String: [String: Int]] ?? [:],
-            totalRequests: object["total_requests"] as? Int ?? 0)
+            throttled: object["throttled"] as? [String: [String: Int]] ?? [:])
     }
 }
 
@@ -76,7 +75,6 @@ struct ClientSandboxCounters: Sendable {
     var faults: [String: Int]
     /// Service → operation → throttled calls (quota or injected).
     var throttled: [String: [String: Int]]
-    var totalRequests: Int
 }
 
 /// A test precondition the sandbox did not meet.

@@ -51,6 +51,17 @@ enum SampleOrganisation {
         }
         return changed
     }
+
+    /// The sample scenario with `count` more workgroups in `account`'s us-east-1.
+    static func scenario(addingWorkgroups count: Int, to account: String) -> Scenario {
+        var changed = scenario
+        if let index = changed.accounts.firstIndex(where: { $0.id == account }) {
+            changed.accounts[index].workgroups += (1...count).map {
+                ScenarioWorkgroup(name: "team-\($0)", region: region)
+            }
+        }
+        return changed
+    }
 }
 
 struct SampleOrganisationError: Error, CustomStringConvertible {

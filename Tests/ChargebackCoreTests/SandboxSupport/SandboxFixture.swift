@@ -8,13 +8,14 @@ import Foundation
 final class SandboxFixture: Sendable {
     let server: SandboxServer
     let endpointURL: String
-    private let http: CurlHTTPClient
+    /// Every client of this fixture sends through it, so tests can see which calls AWS refused.
+    let http: RecordingHTTPClient
 
     private init(server: SandboxServer, port: Int) {
         self.server = server
         self.endpointURL = "http://127.0.0.1:\(port)"
         // No proxy settings from the environment: the sandbox is on loopback.
-        self.http = CurlHTTPClient(environment: [:])
+        self.http = RecordingHTTPClient(wrapping: CurlHTTPClient(environment: [:]))
     }
 
     /// Starts a sandbox serving `scenario` with the given `--faults` text.
@@ -47,6 +48,11 @@ final class SandboxFixture: Sendable {
     /// AssumeRole calls the sandbox answered for principals of `account` (the caller's account).
     func assumeRoleCalls(by account: String = SandboxScenarios.centralAccountId) -> Int {
         counters.requests(service: "sts", operation: "AssumeRole", account: account)
+    }
+
+    /// Calls refused because their session had expired (STS's ExpiredToken, the JSON services' ExpiredTokenException).
+    var expiredTokenRejections: Int {
+        http.errorResponses(naming: "ExpiredToken") + http.errorResponses(naming: "ExpiredTokenException")
     }
 
     func stop() async {

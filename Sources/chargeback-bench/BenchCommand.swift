@@ -1,0 +1,84 @@
+import ArgumentParser
+import AWSCore
+import Foundation
+
+/// `chargeback-bench`: measures the foundation's speed and memory against an in-process sandbox
+/// on loopback and prints a table, then one JSON line. Build it in release mode: debug numbers
+/// mislead.
+@main
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chargeback-bench",
+        abstract: "Measure SigV4 signing, the HTTP transport, the role chain and the Athena history pull.",
+        discussion: """
+            Everything runs against an in-process sandbox on 127.0.0.1; no AWS account is touched. \
+            The last line of output is the results as JSON.
+            """
+    )
+
+    @Flag(name: .long, help: "A short run (about a tenth of the work) to check that the benchmark works.")
+    var quick = false
+
+    @Flag(name: .long, help: "Skip the history pull under AWS's quotas, which is bound by the quota's rate.")
+    var skipQuotaRun = false
+
+    @Option(name: .long, help: "Fail when the process's peak resident memory exceeds this many MiB.")
+    var rssBudgetMib = 512
+
+    func validate() throws {
+        guard rssBudgetMib > 0 else { throw ValidationError("--rss-budget-mib must be a positive number of MiB") }
+    }
+
+    func run() async throws {
+        let scale = quick ? BenchScale.quick : BenchScale.full
+        let peakResets = ProcessMemory.resetPeak()
+        var results: [BenchResult] = []
+        func record(_ result: BenchResult) {
+            results.append(result)
+            progress("\(result.name): \(result.count) \(result.unit) in \(String(format: "%.2f", result.wallSeconds)) s")
+        }
+
+        progress("signing \(scale.signatures) requests")
+        record(try await SigningBenchmark.run(count: scale.signatures))
+
+        progress("transport: \(scale.transportRequests) ListWorkGroups sequentially, then \(scale.transportConcurrency) at a time")
+        for result in try await TransportBenchmark.run(requests: scale.transportRequests,
+                                                       concurrency: scale.transportConcurrency) {
+            record(result)
+        }
+
+        progress("check across \(scale.checkBusinessUnits) business units")
+        record(try await CheckBenchmark.run(businessUnits: scale.checkBusinessUnits, concurrency: 8))
+
+        progress("Athena history: \(scale.pullBusinessUnits) BUs × \(scale.workgroups) workgroups × "
+            + "\(scale.pullExecutionsPerWorkgroup) executions, quotas off")
+        record(try await AthenaHistoryBenchmark(
+            name: "athena_history_quotas_off", businessUnits: scale.pullBusinessUnits, workgroups: scale.workgroups,
+            executionsPerWorkgroup: scale.pullExecutionsPerWorkgroup, quotas: .off, retry: RetryPolicy(),
+            concurrency: scale.pullConcurrency).run())
+
+        if !skipQuotaRun {
+            progress("Athena history: \(scale.quotaPullBusinessUnits) BUs × \(scale.workgroups) workgroups × "
+                + "\(scale.quotaPullExecutionsPerWorkgroup) executions, AWS quotas (ListQueryExecutions 5/s, burst 10)")
+            record(try await AthenaHistoryBenchmark(
+                name: "athena_history_quotas_aws", businessUnits: scale.quotaPullBusinessUnits,
+                workgroups: scale.workgroups, executionsPerWorkgroup: scale.quotaPullExecutionsPerWorkgroup,
+                quotas: .aws, retry: RetryPolicy(maxAttempts: 10), concurrency: scale.pullConcurrency).run())
+        }
+
+        let report = BenchReport(mode: scale.name, cores: ProcessInfo.processInfo.activeProcessorCount,
+                                 results: results, finalRSSKiB: ProcessMemory.residentKiB(),
+                                 peakIsPerBenchmark: peakResets)
+        print(report.table())
+        print(try report.jsonLine())
+        if let peak = report.maxPeakRSSKiB, peak > rssBudgetMib * 1024 {
+            throw BenchError("the peak resident memory, \(BenchReport.mebibytes(peak)) MiB, exceeds the budget of "
+                + "\(rssBudgetMib) MiB; find what grew in the table above, or raise --rss-budget-mib if that growth is expected")
+        }
+    }
+
+    /// Progress goes to stderr so stdout stays the table and the JSON line.
+    private func progress(_ message: String) {
+        FileHandle.standardError.write(Data("bench: \(message)\n".utf8))
+    }
+}
