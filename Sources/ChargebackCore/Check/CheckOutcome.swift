@@ -108,7 +108,9 @@ public enum CheckHint {
         case (_, let code) where RetryPolicy.throttlingCodes.contains(code):
             return "throttled even after retries: run again later or lower --concurrency"
         case (_, "couldNotResolveHost"), (_, "couldNotConnect"), (_, "timedOut"), (_, "tlsFailure"), (_, "connectionReset"):
-            return "could not reach AWS: check the network, proxy settings and endpoint URLs"
+            var host = "AWS"
+            if case let AWSClientError.transport(service, _, transport) = error { host = "\(service) at \(transport.host)" }
+            return "could not reach \(host): check the network, proxy settings and endpoint URLs"
         default:
             return firstLine(of: error)
         }
