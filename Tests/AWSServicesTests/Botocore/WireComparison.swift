@@ -69,7 +69,9 @@ struct WireComparison {
         } else if contentType.contains("json") {
             (ourText, theirText) = (Self.normalizedJSON(ourBody), Self.normalizedJSON(theirBody))
         } else if contentType.hasPrefix("application/x-www-form-urlencoded") {
-            let decode = { (body: Data) in Self.sortedPairs(String(decoding: body, as: UTF8.self)).description }
+            let decode = { (body: Data) in
+                Self.sortedPairs(String(decoding: body, as: UTF8.self), plusIsSpace: true).description
+            }
             (ourText, theirText) = (decode(ourBody), decode(theirBody))
         } else {
             (ourText, theirText) = (ourBody.base64EncodedString(), theirBody.base64EncodedString())
@@ -151,13 +153,16 @@ struct WireComparison {
         return String(authorization[range.upperBound...].prefix { $0 != "," })
     }
 
-    /// `a=1&b=2` decoded into (name, value) pairs, sorted: a multiset that ignores order and encoding.
-    static func sortedPairs(_ encoded: String) -> [String] {
-        encoded.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+    /// `a=1&b=2` decoded into "name=value" pairs, sorted: a multiset that ignores order and encoding.
+    /// In a form body "+" is a space (botocore writes spaces so; we write "%20"); in a URL query it is not.
+    static func sortedPairs(_ encoded: String, plusIsSpace: Bool = false) -> [String] {
+        func decode(_ part: Substring) -> String {
+            let text = plusIsSpace ? part.replacingOccurrences(of: "+", with: " ") : String(part)
+            return text.removingPercentEncoding ?? text
+        }
+        return encoded.split(separator: "&", omittingEmptySubsequences: true).map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = String(parts[0]).removingPercentEncoding ?? String(parts[0])
-            let value = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : ""
-            return "\(name)=\(value)"
+            return "\(decode(parts[0]))=\(parts.count > 1 ? decode(parts[1]) : "")"
         }.sorted()
     }
 
