@@ -4,7 +4,11 @@ import Foundation
 /// The canonical request SigV4 hashes, built the way botocore builds it for services other than S3.
 struct SigV4CanonicalRequest: Sendable {
     /// Headers never signed: they are set or rewritten by the transport and proxies after signing.
-    static let unsignedHeaders: Set<String> = ["authorization", "user-agent", "expect", "x-amzn-trace-id", "transfer-encoding"]
+    /// botocore's list (hop-by-hop headers included), plus the Authorization being computed.
+    static let unsignedHeaders: Set<String> = [
+        "authorization", "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
+        "trailer", "transfer-encoding", "upgrade", "user-agent", "x-amzn-trace-id",
+    ]
 
     /// The full canonical request text.
     let text: String

@@ -92,3 +92,20 @@ struct BotocoreEndpointAnswer: Decodable, Sendable {
     var botocoreVersion: String?
     var endpointUrl: String?
 }
+
+/// A request for botocore's `SigV4Auth` to sign ("action": "sign").
+struct BotocoreSignJob: Encodable, Sendable {
+    var action = "sign"
+    var request: WireRequest
+    var credentials: BotocoreCallJob.Credentials
+    var signingName: String
+    var signingRegion: String
+    var epochSeconds: Int
+}
+
+struct BotocoreSignAnswer: Decodable, Sendable {
+    var error: String?
+    var canonicalRequest: String?
+    var stringToSign: String?
+    var authorization: String?
+}

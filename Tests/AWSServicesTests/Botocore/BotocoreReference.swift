@@ -83,7 +83,9 @@ enum BotocoreReference {
         switch process.terminationStatus {
         case 0: return output
         case commandNotFound: throw BotocoreReferenceError.notInstalled("python3 is not on PATH")
-        case botocoreMissing: throw BotocoreReferenceError.notInstalled(String(decoding: output, as: UTF8.self))
+        case botocoreMissing:
+            let message = (try? JSONDecoder().decode([String: String].self, from: output))?["error"]
+            throw BotocoreReferenceError.notInstalled(message ?? String(decoding: output, as: UTF8.self))
         case let status: throw BotocoreReferenceError.failed(status: status, detail: errors)
         }
     }
@@ -109,8 +111,8 @@ enum BotocoreReferenceError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case let .notInstalled(detail):
-            return "The botocore cross-check needs python3 with botocore (\(detail)). "
-                + "Run `make test`, which installs boto3 and botocore, then run the tests again."
+            return "The botocore cross-check needs python3 with botocore, AWS's Python SDK: \(detail). "
+                + "Run `make test` (it installs boto3 and botocore), then run the tests again."
         case let .failed(status, detail):
             return "botocore_reference.py failed (exit status \(status.map(String.init) ?? "none")): \(detail)"
         case let .unreadableAnswer(detail):

@@ -5,9 +5,12 @@ import Foundation
 /// and lists every difference as a readable sentence with both sides.
 struct WireComparison {
     /// Headers only one side sends, for reasons that do not change what the request means:
-    /// both identify their SDK (`User-Agent`), botocore adds retry bookkeeping (`amz-sdk-*`),
-    /// and each transport adds `Content-Length` and `Host` (botocore's is only in its URL).
-    /// Neither side signs `User-Agent`; botocore 1.43 signs neither `amz-sdk-*` header.
+    /// both identify their SDK (`User-Agent`), botocore adds retry bookkeeping (`amz-sdk-invocation-id`,
+    /// `amz-sdk-request`), and each transport adds `Content-Length` and `Host` (botocore's is only in
+    /// its URL, and both sign it: it is compared on its own). botocore 1.43 signs neither `User-Agent`
+    /// (on its list of unsigned headers) nor the `amz-sdk-*` headers (added by a `request-created`
+    /// handler that runs after the signer, which sits on the more specific `request-created.<service>`).
+    /// `Authorization` is compared by the signing checks.
     static let headersOnlyBotocoreSends: Set<String> = [
         "user-agent", "amz-sdk-invocation-id", "amz-sdk-request", "content-length", "authorization",
     ]
@@ -207,19 +210,31 @@ struct URLParts {
     }
 }
 
-/// A line-by-line view of two texts that should be equal, marking the first lines that differ.
+/// A line diff of two texts that should be equal: common lines indented, ours marked "-",
+/// botocore's marked "+", aligned on their longest common subsequence.
 enum TextDiff {
     static func lines(ours: String, botocore: String) -> String {
         let left = ours.components(separatedBy: "\n"), right = botocore.components(separatedBy: "\n")
+        // common[i][j]: length of the longest common subsequence of left[i...] and right[j...].
+        var common = Array(repeating: Array(repeating: 0, count: right.count + 1), count: left.count + 1)
+        for i in stride(from: left.count - 1, through: 0, by: -1) {
+            for j in stride(from: right.count - 1, through: 0, by: -1) {
+                common[i][j] = left[i] == right[j] ? common[i + 1][j + 1] + 1 : max(common[i + 1][j], common[i][j + 1])
+            }
+        }
         var out: [String] = []
-        for index in 0..<max(left.count, right.count) {
-            let a = index < left.count ? left[index] : "<missing>"
-            let b = index < right.count ? right[index] : "<missing>"
-            if a == b {
-                out.append("      \(a)")
+        var i = 0, j = 0
+        while i < left.count || j < right.count {
+            if i < left.count, j < right.count, left[i] == right[j] {
+                out.append("      \(left[i])")
+                i += 1
+                j += 1
+            } else if j == right.count || (i < left.count && common[i + 1][j] >= common[i][j + 1]) {
+                out.append("    - ours:     \(left[i])")
+                i += 1
             } else {
-                out.append("    - ours:     \(a)")
-                out.append("    + botocore: \(b)")
+                out.append("    + botocore: \(right[j])")
+                j += 1
             }
         }
         return out.joined(separator: "\n")

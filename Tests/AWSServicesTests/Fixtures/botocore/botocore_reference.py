@@ -10,6 +10,8 @@ Request:
    "region": "eu-west-1", "epochSeconds": 1795953600,
    "credentials": {"accessKeyId": "...", "secretAccessKey": "...", "sessionToken": null},
    "ours": {"method": "POST", "url": "https://...", "headers": [["Host", "..."]], "bodyBase64": "..."}}
+  {"action": "sign", "request": {...as "ours"...}, "credentials": {...}, "signingName": "athena",
+   "signingRegion": "eu-west-1", "epochSeconds": 1795953600}
   {"action": "endpoint", "service": "athena", "region": "eu-west-1"}
 
 Answer for "call":
@@ -21,6 +23,7 @@ Answer for "call":
   where "botocoreWithoutSDKHeaders" is botocore's own request re-signed by botocore after
   dropping the headers only an SDK sends (SDK_ONLY_HEADERS), and "oursResigned" is the caller's
   request re-signed by botocore's SigV4Auth with the same name, region, keys and time.
+Answer for "sign": {"canonicalRequest", "stringToSign", "authorization", "signingName", "signingRegion"}
 Answer for "endpoint": {"botocoreVersion": "...", "endpointUrl": "https://..."}
 A request that fails is answered with {"error": "..."}; a missing botocore exits with status 3.
 """
@@ -38,7 +41,7 @@ try:
     import botocore.credentials
     import botocore.session
 except ImportError as missing:  # the Swift side turns this into "run `make test`"
-    json.dump({"error": f"botocore is not installed ({missing}); run `make test`, which installs it"}, sys.stdout)
+    json.dump({"error": f"botocore is not installed for {sys.executable} ({missing})"}, sys.stdout)
     sys.exit(3)
 
 # Headers botocore adds to every request that carry SDK retry bookkeeping, not request content.
@@ -117,6 +120,12 @@ def _request(method, url, headers, body):
     return request
 
 
+def _from_wire(doc):
+    """An unsigned AWSRequest from the caller's {"method", "url", "headers", "bodyBase64"}."""
+    headers = [(k, v) for k, v in doc["headers"] if k.lower() != "authorization"]
+    return _request(doc["method"], doc["url"], headers, base64.b64decode(doc["bodyBase64"]))
+
+
 def _body_bytes(body):
     if body is None:
         return b""
@@ -164,7 +173,7 @@ def call(job):
         method = getattr(client, botocore.xform_name(job["operation"]))
         try:
             method(**_params(job))
-        except Exception as error:  # the canned response may not satisfy the parser; the request is what matters
+        except Exception as error:  # a parser unhappy with the canned response: the request is what matters
             if not captured:
                 raise
             sys.stderr.write(f"note: parsing the canned response failed after capture: {error!r}\n")
@@ -188,15 +197,19 @@ def call(job):
             stripped = _request(captured["method"], captured["url"], kept, captured["body"])
             answer["botocoreWithoutSDKHeaders"] = _sign(
                 stripped, creds, signing["signingName"], signing["signingRegion"])
-            ours = job.get("ours")
-            if ours:
-                ours_headers = [(k, v) for k, v in ours["headers"] if k.lower() != "authorization"]
-                request = _request(ours["method"], ours["url"], ours_headers, base64.b64decode(ours["bodyBase64"]))
-                answer["oursResigned"] = _sign(request, creds, signing["signingName"], signing["signingRegion"])
+            if job.get("ours"):
+                answer["oursResigned"] = _sign(
+                    _from_wire(job["ours"]), creds, signing["signingName"], signing["signingRegion"])
         return answer
     finally:
         for patch in reversed(patches):
             patch.stop()
+
+
+def sign(job):
+    """Signs the caller's request with botocore's SigV4Auth (any Authorization it carries is replaced)."""
+    with _frozen(job["epochSeconds"]):
+        return _sign(_from_wire(job["request"]), _credentials(job["credentials"]), job["signingName"], job["signingRegion"])
 
 
 def endpoint(job):
@@ -208,7 +221,7 @@ def endpoint(job):
 
 def answer(job):
     try:
-        return {"call": call, "endpoint": endpoint}[job["action"]](job)
+        return {"call": call, "sign": sign, "endpoint": endpoint}[job["action"]](job)
     except Exception as error:
         return {"error": f"{type(error).__name__}: {error}"}
 
