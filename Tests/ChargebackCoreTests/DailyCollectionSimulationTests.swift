@@ -21,7 +21,7 @@ struct DailyCollectionSimulationTests {
         let unit = try #require(config.businessUnit(id: Organisation.unitId))
         let workgroup = try #require(unit.workgroups?.first)
 
-        try await withSandbox(scenario: Organisation.scenario()) { sandbox in
+        try await withSandbox(scenario: Organisation.scenario(), frozenClock: true) { sandbox in
             let session = sandbox.chain(runAsRoleArn: config.central.runAsRoleArn?.text).session(for: unit)
             let athena = AthenaClient(client: session.client(region: Organisation.region))
             let calls = AthenaCallCounter(counters: sandbox.counters, account: unit.accountId)

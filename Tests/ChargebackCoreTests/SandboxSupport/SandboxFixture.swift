@@ -19,10 +19,15 @@ final class SandboxFixture: Sendable {
     }
 
     /// Starts a sandbox serving `scenario` with the given `--faults` text.
+    /// `frozenClock`: the sandbox clock moves only when the test moves it, so a slow machine
+    /// cannot shift a time window between two steps of a test.
     static func start(scenario: Scenario = SampleOrganisation.scenario, faults: String = "",
-                      quotas: SandboxOptions.QuotaMode = .off) async throws -> SandboxFixture {
+                      quotas: SandboxOptions.QuotaMode = .off, frozenClock: Bool = false) async throws -> SandboxFixture {
         let options = SandboxOptions(quotas: quotas, faults: try FaultPlan(parsing: faults))
-        let server = SandboxServer(scenario: scenario, options: options)
+        let instant = Date()
+        let clock = frozenClock ? SandboxClock(start: scenario.clock, realNow: { instant }) : nil
+        let server = SandboxServer(scenario: scenario, options: options, engines: SandboxEngines(scenario: scenario),
+                                   clock: clock)
         let port = try await server.start(port: 0)
         return SandboxFixture(server: server, port: port)
     }
@@ -61,9 +66,9 @@ final class SandboxFixture: Sendable {
 }
 
 /// Runs `body` against a fresh sandbox and stops the sandbox afterwards, whether `body` throws or not.
-func withSandbox<Result>(scenario: Scenario = SampleOrganisation.scenario, faults: String = "",
+func withSandbox<Result>(scenario: Scenario = SampleOrganisation.scenario, faults: String = "", frozenClock: Bool = false,
                          _ body: (SandboxFixture) async throws -> Result) async throws -> Result {
-    let sandbox = try await SandboxFixture.start(scenario: scenario, faults: faults)
+    let sandbox = try await SandboxFixture.start(scenario: scenario, faults: faults, frozenClock: frozenClock)
     do {
         let result = try await body(sandbox)
         await sandbox.stop()
