@@ -17,6 +17,8 @@ struct AthenaHistoryBenchmark: Sendable {
     var quotas: SandboxOptions.QuotaMode
     var retry: RetryPolicy
     var concurrency: Int
+    /// The client-side limits each account's calls are paced to, as the tool runs; nil sends at once.
+    var rateLimits: RateLimitTable? = nil
 
     /// One workgroup of one BU: the unit pulled sequentially, page after page.
     private struct Stream: Sendable {
@@ -52,7 +54,11 @@ struct AthenaHistoryBenchmark: Sendable {
         let scenario = SandboxScenarios.synthetic(spec, now: Date())
         let config = try OrganisationConfig.config(for: scenario)
         return try await withBenchSandbox(scenario, quotas: quotas) { sandbox in
-            let chain = sandbox.roleChain(retry: retry)
+            let plain = sandbox.roleChain(retry: retry)
+            var client = plain.client
+            client.rateLimiter = rateLimits.map { RateLimiter(table: $0) }
+            let chain = RoleChain(base: plain.base, runAsRoleArn: plain.runAsRoleArn, client: client,
+                                  sessionSeconds: plain.sessionSeconds, rateLimits: rateLimits)
             let sessions = config.businessUnits.map(chain.session(for:))
             // The sandbox expands its executions on the first Athena call; keep that out of the timing.
             _ = try await AthenaClient(client: sandbox.client()).listWorkGroups()
@@ -90,6 +96,7 @@ struct AthenaHistoryBenchmark: Sendable {
                 "throttles_batch_get": throttled["athena:BatchGetQueryExecution"] ?? 0,
                 "failed_workgroups": tally.failedWorkgroups,
                 "concurrency": concurrency,
+                "rate_limit_percent": rateLimits.map { Int(($0.safetyFactor * 100).rounded()) } ?? 0,
                 "assume_role_calls": sandbox.centralAssumeRoleCalls,
             ]
             figures["rss_before_kib"] = residentBefore

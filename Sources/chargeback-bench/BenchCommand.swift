@@ -60,10 +60,19 @@ struct BenchCommand: AsyncParsableCommand {
         if !skipQuotaRun {
             progress("Athena history: \(scale.quotaPullBusinessUnits) BUs × \(scale.workgroups) workgroups × "
                 + "\(scale.quotaPullExecutionsPerWorkgroup) executions, AWS quotas (ListQueryExecutions 5/s, burst 10)")
-            record(try await AthenaHistoryBenchmark(
-                name: "athena_history_quotas_aws", businessUnits: scale.quotaPullBusinessUnits,
-                workgroups: scale.workgroups, executionsPerWorkgroup: scale.quotaPullExecutionsPerWorkgroup,
-                quotas: .aws, retry: RetryPolicy(maxAttempts: 10), concurrency: scale.pullConcurrency).run())
+            // Without client-side limits (living on throttling retries), then paced at the quota and
+            // at the tool's margin under it.
+            let limits: [(suffix: String, table: RateLimitTable?)] = [
+                ("", nil), ("_limited", .awsDefaults),
+                ("_limited_margin", .awsDefaults.withSafetyFactor(RateLimitTable.recommendedSafetyFactor)),
+            ]
+            for (suffix, table) in limits {
+                record(try await AthenaHistoryBenchmark(
+                    name: "athena_history_quotas_aws" + suffix, businessUnits: scale.quotaPullBusinessUnits,
+                    workgroups: scale.workgroups, executionsPerWorkgroup: scale.quotaPullExecutionsPerWorkgroup,
+                    quotas: .aws, retry: RetryPolicy(maxAttempts: 10), concurrency: scale.pullConcurrency,
+                    rateLimits: table).run())
+            }
         }
 
         let report = BenchReport(mode: scale.name, cores: ProcessInfo.processInfo.activeProcessorCount,

@@ -1,9 +1,9 @@
 import AWSCore
 import AWSSandbox
 import AWSServices
+@testable import ChargebackCore
 import Foundation
 import Testing
-@testable import ChargebackCore
 
 @Suite("RoleChain: reaching each BU's account through the sandbox")
 struct RoleChainTests {
@@ -258,5 +258,42 @@ struct RoleChainExpiryTests {
             #expect(sandbox.expiredTokenRejections == 1)
             #expect(sandbox.assumeRoleCalls() == 2)
         }
+    }
+}
+
+@Suite("role chain rate limiters")
+struct RoleChainRateLimiterTests {
+    static func unit(_ id: String, account: String) throws -> BusinessUnitConfig {
+        BusinessUnitConfig(id: id, name: id, accountId: account,
+                           roleArn: try #require(IAMRoleARN("arn:aws:iam::\(account):role/qs-athena-consumer-role")),
+                           externalId: "external-\(id)", regions: ["us-east-1"], workgroups: nil, costCenter: nil, budget: nil)
+    }
+
+    static func chain(rateLimits: RateLimitTable?) -> RoleChain {
+        let client = AWSClient(http: NoNetworkHTTPClient(), credentialProvider: StaticCredentialProvider(
+            AWSCredentials(accessKeyId: "AKIAEXAMPLE000000001", secretAccessKey: "example")), region: "us-east-1")
+        return RoleChain(base: client.credentialProvider, runAsRoleArn: nil, client: client, rateLimits: rateLimits)
+    }
+
+    @Test func businessUnitsShareTheirAccountsLimiterAndNoOther() throws {
+        let chain = Self.chain(rateLimits: .awsDefaults)
+        let retail = chain.session(for: try Self.unit("retail", account: "222222222222"))
+        let retailAgain = chain.session(for: try Self.unit("retail-cards", account: "222222222222"))
+        let invest = chain.session(for: try Self.unit("invest", account: "333333333333"))
+        let retailLimiter = try #require(retail.rateLimiter)
+        #expect(retailAgain.rateLimiter === retailLimiter)
+        #expect(invest.rateLimiter !== retailLimiter)
+        #expect(retail.client(region: "eu-west-1").rateLimiter === retailLimiter)
+    }
+
+    @Test func noTableMeansNoLimiter() throws {
+        #expect(Self.chain(rateLimits: nil).session(for: try Self.unit("retail", account: "222222222222")).rateLimiter == nil)
+    }
+}
+
+/// Fails every request: these tests must not reach the network.
+struct NoNetworkHTTPClient: HTTPClient {
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        throw HTTPClientError(kind: .other, host: request.host, detail: "no network in this test")
     }
 }

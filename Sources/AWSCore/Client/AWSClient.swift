@@ -14,11 +14,15 @@ public struct AWSClient: Sendable {
     public var clock: @Sendable () -> Date
     public var logger: Logger
     public var userAgent: String
+    /// Paces every attempt (retries included) to the account's API quotas; nil sends at once.
+    /// Shared by all clients acting in one account.
+    public var rateLimiter: RateLimiter?
 
     public init(http: any HTTPClient, credentialProvider: any CredentialProvider, region: String,
                 endpoints: EndpointResolver = EndpointResolver(), retry: RetryPolicy = RetryPolicy(),
                 clock: @escaping @Sendable () -> Date = { Date() },
-                logger: Logger = Logger(label: "chargeback.aws"), userAgent: String = "chargeback/0.1") {
+                logger: Logger = Logger(label: "chargeback.aws"), userAgent: String = "chargeback/0.1",
+                rateLimiter: RateLimiter? = nil) {
         self.http = http
         self.credentialProvider = credentialProvider
         self.region = region
@@ -27,6 +31,7 @@ public struct AWSClient: Sendable {
         self.clock = clock
         self.logger = logger
         self.userAgent = userAgent
+        self.rateLimiter = rateLimiter
     }
 
     /// The same client with other credentials (a role in the chain) or another region.
@@ -75,8 +80,19 @@ public struct AWSClient: Sendable {
         let signingRegion = service.signingRegion(for: region)
         let logger = self.logger
         let http = self.http
+        let rateLimiter = self.rateLimiter
+        let rateLimitKey = RateLimitKey(region: signingRegion, service: service.signingName, operation: operation)
 
         return try await retry.run({ attempt in
+            if let rateLimiter {
+                let waited = try await rateLimiter.acquire(rateLimitKey)
+                if waited > 0 {
+                    logger.trace("rate limited", metadata: [
+                        "service": "\(service.name)", "operation": "\(operation)", "attempt": "\(attempt)",
+                        "waited_s": "\(String(format: "%.3f", waited))",
+                    ])
+                }
+            }
             var outgoing = prepared
             if signed {
                 let credentials: AWSCredentials

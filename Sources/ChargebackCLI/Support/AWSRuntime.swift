@@ -11,6 +11,10 @@ struct AWSRuntime: Sendable {
     let endpoints: EndpointResolver
     let base: any CredentialProvider
     let logger: Logger
+    /// The quotas every account's calls are paced to.
+    let rateLimits: RateLimitTable
+    /// Paces the central account's calls (Quick discovery, Cost Explorer, the role chain's AssumeRole).
+    let centralRateLimiter: RateLimiter
 
     static func make(options: GlobalOptions, region: String?,
                      environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AWSRuntime {
@@ -24,13 +28,15 @@ struct AWSRuntime: Sendable {
         } catch {
             throw CommandFailure("credentials: \(error)", exitCode: ChargebackExitCode.usage)
         }
-        return AWSRuntime(http: http, endpoints: endpoints, base: base, logger: LoggingSetup.logger("chargeback.aws"))
+        let rateLimits = RateLimitTable.awsDefaults.withSafetyFactor(RateLimitTable.recommendedSafetyFactor)
+        return AWSRuntime(http: http, endpoints: endpoints, base: base, logger: LoggingSetup.logger("chargeback.aws"),
+                          rateLimits: rateLimits, centralRateLimiter: RateLimiter(table: rateLimits))
     }
 
-    /// A client acting with `credentials` (default: the base credentials) in `region`.
+    /// A client acting in the central account with `credentials` (default: the base credentials) in `region`.
     func client(region: String, credentials: (any CredentialProvider)? = nil) -> AWSClient {
         AWSClient(http: http, credentialProvider: credentials ?? base, region: region, endpoints: endpoints,
-                  logger: logger)
+                  logger: logger, rateLimiter: centralRateLimiter)
     }
 
     /// The central account's client: the base credentials, or `central.cost_role_arn` assumed with them.
@@ -44,7 +50,8 @@ struct AWSRuntime: Sendable {
     }
 
     func roleChain(_ config: ChargebackConfig) -> RoleChain {
-        RoleChain(base: base, runAsRoleArn: config.central.runAsRoleArn?.text, client: client(region: config.central.region))
+        RoleChain(base: base, runAsRoleArn: config.central.runAsRoleArn?.text, client: client(region: config.central.region),
+                  rateLimits: rateLimits)
     }
 }
 

@@ -2,6 +2,7 @@ import AWSCore
 import AWSServices
 import Foundation
 import Logging
+import Synchronization
 
 /// The role chain of SPEC §3, the way Quick itself reaches a consumer account:
 /// base → Role A (with a scope-down session policy naming one Role B) → Role B (with the BU's
@@ -17,12 +18,20 @@ public struct RoleChain: Sendable {
     public var client: AWSClient
     /// Role chaining caps sessions at one hour; asking for more fails.
     public var sessionSeconds: Int
+    /// The quotas each BU session paces its account's calls to; nil leaves BU calls unpaced.
+    /// (The chain's own STS calls are paced by `client`'s limiter: they count against the central account.)
+    public let rateLimits: RateLimitTable?
+    /// One limiter per account, so BUs that share an account share its quota.
+    let accountLimiters: AccountRateLimiters?
 
-    public init(base: any CredentialProvider, runAsRoleArn: String?, client: AWSClient, sessionSeconds: Int = 3600) {
+    public init(base: any CredentialProvider, runAsRoleArn: String?, client: AWSClient, sessionSeconds: Int = 3600,
+                rateLimits: RateLimitTable? = nil) {
         self.base = base
         self.runAsRoleArn = runAsRoleArn
         self.client = client
         self.sessionSeconds = sessionSeconds
+        self.rateLimits = rateLimits
+        self.accountLimiters = rateLimits.map(AccountRateLimiters.init(table:))
     }
 
     /// The chain into one BU's account. Nothing is called until credentials are first needed.
@@ -47,9 +56,11 @@ public struct RoleChain: Sendable {
             input: AssumeRoleInput(roleArn: roleB, roleSessionName: sessionName, externalId: unit.externalId,
                                    durationSeconds: sessionSeconds),
             sts: STSClient(client: client.with(credentials: previous)))
+        var unitClient = client
+        unitClient.rateLimiter = accountLimiters?.limiter(for: unit.accountId)
         return BusinessUnitSession(unit: unit, roleA: roleA,
                                    roleB: CachingCredentialProvider(wrapping: stepB, now: client.clock),
-                                   client: client)
+                                   client: unitClient)
     }
 }
 
@@ -59,6 +70,9 @@ public struct BusinessUnitSession: Sendable {
     public let roleA: (any CredentialProvider)?
     public let roleB: any CredentialProvider
     let client: AWSClient
+
+    /// Paces the BU account's calls; shared by every client this session makes.
+    public var rateLimiter: RateLimiter? { client.rateLimiter }
 
     /// A client in `region` acting as Role B.
     public func client(region: String) -> AWSClient {
@@ -96,6 +110,26 @@ struct AssumeRoleStep: CredentialProvider {
         } catch {
             throw RoleChainError.assumeRoleFailed(businessUnit: businessUnit, step: step, roleArn: input.roleArn,
                                                   underlying: error)
+        }
+    }
+}
+
+/// The rate limiters of a run, one per AWS account: API quotas are per account, whatever BU or
+/// session the calls come from.
+final class AccountRateLimiters: Sendable {
+    let table: RateLimitTable
+    private let limiters = Mutex<[String: RateLimiter]>([:])
+
+    init(table: RateLimitTable) {
+        self.table = table
+    }
+
+    func limiter(for accountId: String) -> RateLimiter {
+        limiters.withLock { limiters in
+            if let limiter = limiters[accountId] { return limiter }
+            let limiter = RateLimiter(table: table)
+            limiters[accountId] = limiter
+            return limiter
         }
     }
 }
