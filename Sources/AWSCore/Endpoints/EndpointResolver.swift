@@ -28,10 +28,7 @@ public struct Endpoint: Sendable, Equatable {
 
     /// True for 127.0.0.0/8, ::1 and localhost: the only hosts where TLS verification may be relaxed
     /// and where plain HTTP is expected (the sandbox, moto).
-    public var isLoopback: Bool {
-        let lower = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return lower == "localhost" || lower == "::1" || lower.hasPrefix("127.")
-    }
+    public var isLoopback: Bool { CurlLoopbackHost.isLoopback(host) }
 }
 
 public struct EndpointError: Error, Sendable, CustomStringConvertible {

@@ -8,8 +8,8 @@ import Testing
          "Expiration": "2030-01-01T00:00:00Z"}
         """#
 
-    static func answering(_ status: Int = 200, _ body: String = document) -> CredentialsStubHTTP {
-        CredentialsStubHTTP { _ in HTTPResponse(status: status, body: Data(body.utf8)) }
+    static func answering(_ status: Int = 200, _ body: String = document) -> StubHTTPClient {
+        StubHTTPClient { _, _ in HTTPResponse(status: status, body: Data(body.utf8)) }
     }
 
     @Test func relativeURIGoesToTheECSAgentWithTheAuthorizationToken() async throws {
@@ -17,7 +17,7 @@ import Testing
         let provider = ContainerCredentialProvider(http: http, environment: [
             "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/credentials/abc?id=1",
             "AWS_CONTAINER_AUTHORIZATION_TOKEN": "auth-from-env",
-        ], sleep: credentialsImmediateSleep)
+        ], sleep: credentialsNoTimeLimit)
         let credentials = try await provider.credentials()
 
         #expect(credentials == AWSCredentials(accessKeyId: "ASIACONTAINER", secretAccessKey: "container-secret",
@@ -37,7 +37,7 @@ import Testing
             "AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.0.0.1:8080/creds",
             "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": tokenFile,
             "AWS_CONTAINER_AUTHORIZATION_TOKEN": "ignored-when-a-file-is-set",
-        ], sleep: credentialsImmediateSleep)
+        ], sleep: credentialsNoTimeLimit)
 
         _ = try await provider.credentials()
         try directory.write("token", "rotated-token")
@@ -51,26 +51,28 @@ import Testing
     func fullURIMayBeHTTPSOrALocalAgent(uri: String) async throws {
         let provider = ContainerCredentialProvider(http: Self.answering(),
                                                    environment: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": uri],
-                                                   sleep: credentialsImmediateSleep)
+                                                   sleep: credentialsNoTimeLimit)
         #expect(try await provider.credentials().accessKeyId == "ASIACONTAINER")
     }
 
-    @Test func plainHTTPToAnotherHostIsRefused() async throws {
+    /// Host names that merely start like a loopback address are other hosts: the token must not go there.
+    @Test(arguments: ["evil.example.com", "127.0.0.1.nip.io", "127.attacker.example"])
+    func plainHTTPToAnotherHostIsRefused(host: String) async throws {
         let http = Self.answering()
         let provider = ContainerCredentialProvider(
-            http: http, environment: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://evil.example.com/creds"],
-            sleep: credentialsImmediateSleep)
+            http: http, environment: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://\(host)/creds"],
+            sleep: credentialsNoTimeLimit)
         let error = try await #require(throws: CredentialProviderError.self) { try await provider.credentials() }
 
         #expect(error.isTerminal)
-        #expect(error.description.contains("evil.example.com"))
+        #expect(error.description.contains(host))
         #expect(http.requests.isEmpty)
     }
 
     @Test func isNotConfiguredWithoutAURI() async throws {
         let http = Self.answering()
         let error = try await #require(throws: CredentialProviderError.self) {
-            try await ContainerCredentialProvider(http: http, environment: [:], sleep: credentialsImmediateSleep).credentials()
+            try await ContainerCredentialProvider(http: http, environment: [:], sleep: credentialsNoTimeLimit).credentials()
         }
         #expect(!error.isTerminal)
         #expect(http.requests.isEmpty)
@@ -81,7 +83,7 @@ import Testing
         let provider = ContainerCredentialProvider(
             http: http, environment: ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/creds",
                                       "AWS_CONTAINER_AUTHORIZATION_TOKEN": "auth-secret"],
-            attempts: 3, sleep: credentialsImmediateSleep)
+            attempts: 3, sleep: credentialsNoTimeLimit)
         let error = try await #require(throws: CredentialProviderError.self) { try await provider.credentials() }
 
         #expect(http.requests.count == 3)
@@ -90,7 +92,7 @@ import Testing
     }
 
     @Test func aSilentEndpointTimesOutWithoutRealWaiting() async throws {
-        let http = CredentialsStubHTTP(credentialsHangingResponse)
+        let http = StubHTTPClient(credentialsHangingResponse)
         let provider = ContainerCredentialProvider(
             http: http, environment: ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/creds"],
             timeout: 30, attempts: 2, sleep: credentialsImmediateSleep)
@@ -105,7 +107,7 @@ import Testing
         let provider = ContainerCredentialProvider(
             http: http, environment: ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/creds",
                                       "AWS_CONTAINER_AUTHORIZATION_TOKEN": "abc\r\nX-Injected: 1"],
-            sleep: credentialsImmediateSleep)
+            sleep: credentialsNoTimeLimit)
         let error = try await #require(throws: CredentialProviderError.self) { try await provider.credentials() }
 
         #expect(error.isTerminal)
