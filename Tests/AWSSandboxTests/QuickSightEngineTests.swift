@@ -72,6 +72,14 @@ import Testing
         #expect(error?.code == "InvalidNextTokenException")
     }
 
+    /// QuickSight echoes the request id of the x-amzn-RequestId header in its body.
+    @Test func bodyRequestIdIsTheCallsRequestId() throws {
+        var listing = call("ListDataSources", "/accounts/\(Self.central)/data-sources")
+        listing.requestId = "6a0c2d4e-request-id"
+        let body = try EngineProbe.object(QuickSightEngine(scenario: Self.scenario()), listing)
+        #expect(body["RequestId"] as? String == "6a0c2d4e-request-id")
+    }
+
     @Test func anotherAccountInThePathIsAccessDenied() {
         let engine = QuickSightEngine(scenario: Self.scenario())
         let error = EngineProbe.error(engine, call("ListDataSources", "/accounts/111111111111/data-sources", account: "222222222222"))

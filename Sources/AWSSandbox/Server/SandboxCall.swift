@@ -21,9 +21,12 @@ public struct SandboxCall: Sendable {
     public var body: Data
     /// The sandbox clock's time when the call arrived.
     public var now: Date
+    /// The request id the router answers with in `x-amzn-RequestId`; bodies that echo it use the same.
+    public var requestId: String
 
     public init(service: String, operation: String, accountId: String, principalArn: String, region: String,
-                method: String, path: String, query: [String: String], headers: [(String, String)], body: Data, now: Date) {
+                method: String, path: String, query: [String: String], headers: [(String, String)], body: Data, now: Date,
+                requestId: String = UUID().uuidString.lowercased()) {
         self.service = service
         self.operation = operation
         self.accountId = accountId
@@ -35,6 +38,7 @@ public struct SandboxCall: Sendable {
         self.headers = headers
         self.body = body
         self.now = now
+        self.requestId = requestId
     }
 }
 
@@ -75,12 +79,6 @@ public struct SandboxAPIError: Error, Sendable, Equatable {
     }
     public static func invalidRequest(_ message: String) -> SandboxAPIError {
         SandboxAPIError(code: "InvalidRequestException", message: message, status: 400)
-    }
-    public static func throttling(_ message: String = "Rate exceeded") -> SandboxAPIError {
-        SandboxAPIError(code: "ThrottlingException", message: message, status: 400)
-    }
-    public static func accessDenied(_ message: String) -> SandboxAPIError {
-        SandboxAPIError(code: "AccessDeniedException", message: message, status: 400)
     }
 }
 

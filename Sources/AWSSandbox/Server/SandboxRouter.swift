@@ -133,7 +133,8 @@ public final class SandboxRouter: Sendable {
             return try engine.handle(SandboxCall(
                 service: service.callName, operation: operation, accountId: principal.accountId,
                 principalArn: principal.arn, region: region, method: request.method, path: path,
-                query: request.queryParameters, headers: request.headers, body: request.body, now: now))
+                query: request.queryParameters, headers: request.headers, body: request.body, now: now,
+                requestId: requestId))
         default:
             throw service.unrecognizedClient()
         }

@@ -16,7 +16,10 @@ public final class QuickSightEngine: SandboxServiceEngine {
     }
 
     public func handle(_ call: SandboxCall) throws(SandboxAPIError) -> SandboxReply {
-        let route = try QuickSightRoute(path: call.path)
+        guard let route = QuickSightRoute(path: call.path) else {
+            throw SandboxAPIError(code: "UnknownOperationException",
+                                  message: "No QuickSight operation matches the path \(call.path).", status: 404)
+        }
         guard route.accountId == call.accountId else {
             throw SandboxAPIError(code: "AccessDeniedException",
                                   message: "User: \(call.principalArn) is not authorized to access QuickSight account \(route.accountId).",
@@ -31,28 +34,28 @@ public final class QuickSightEngine: SandboxServiceEngine {
         switch call.operation {
         case "ListDataSources":
             let page = try Self.page(of: dataSources, call, kind: "ListDataSources")
-            return reply([("DataSources", .array(page.items.map(renderer.dataSource))), ("NextToken", page.next.map { .string($0) })])
+            return reply([("DataSources", .array(page.items.map(renderer.dataSource))), ("NextToken", page.next.map { .string($0) })], requestId: call.requestId)
         case "DescribeDataSource":
             guard let id = route.resourceId, let dataSource = dataSources.first(where: { $0.id == id }) else {
                 throw Self.notFound("data source", route.resourceId, call)
             }
-            return reply([("DataSource", renderer.dataSource(dataSource))])
+            return reply([("DataSource", renderer.dataSource(dataSource))], requestId: call.requestId)
         case "ListDataSets":
             let page = try Self.page(of: dataSets, call, kind: "ListDataSets")
-            return reply([("DataSetSummaries", .array(page.items.map(renderer.dataSetSummary))), ("NextToken", page.next.map { .string($0) })])
+            return reply([("DataSetSummaries", .array(page.items.map(renderer.dataSetSummary))), ("NextToken", page.next.map { .string($0) })], requestId: call.requestId)
         case "DescribeDataSet":
             guard let id = route.resourceId, let dataSet = dataSets.first(where: { $0.id == id }) else {
                 throw Self.notFound("dataset", route.resourceId, call)
             }
-            return reply([("DataSet", renderer.dataSet(dataSet))])
+            return reply([("DataSet", renderer.dataSet(dataSet))], requestId: call.requestId)
         default:
             throw SandboxAPIError(code: "UnknownOperationException",
                                   message: "The sandbox's QuickSight does not implement \(call.operation).", status: 404)
         }
     }
 
-    private func reply(_ members: [(String, WireJSON?)]) -> SandboxReply {
-        .wire(.members(members + [("Status", .integer(200)), ("RequestId", .string(UUID().uuidString.lowercased()))]),
+    private func reply(_ members: [(String, WireJSON?)], requestId: String) -> SandboxReply {
+        .wire(.members(members + [("Status", .integer(200)), ("RequestId", .string(requestId))]),
               contentType: Self.contentType)
     }
 
