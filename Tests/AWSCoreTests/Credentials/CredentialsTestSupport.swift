@@ -24,26 +24,6 @@ final class CredentialsTempDirectory: @unchecked Sendable {
     }
 }
 
-/// An HTTP client answering with a closure and recording every request.
-final class CredentialsStubHTTP: HTTPClient, @unchecked Sendable {
-    private let lock = NSLock()
-    private var recorded: [HTTPRequest] = []
-    private let handler: @Sendable (HTTPRequest) async throws -> HTTPResponse
-
-    init(_ handler: @escaping @Sendable (HTTPRequest) async throws -> HTTPResponse) { self.handler = handler }
-
-    var requests: [HTTPRequest] {
-        lock.lock()
-        defer { lock.unlock() }
-        return recorded
-    }
-
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        lock.withLock { recorded.append(request) }
-        return try await handler(request)
-    }
-}
-
 /// A clock tests move by hand.
 final class CredentialsTestClock: @unchecked Sendable {
     private let lock = NSLock()
@@ -106,11 +86,17 @@ actor CredentialsGate {
     }
 }
 
-/// Sleeps that end at once, so time limits expire without real waiting.
+/// Sleeps that end at once, so time limits expire without real waiting (for tests of timeouts).
 let credentialsImmediateSleep: @Sendable (TimeInterval) async throws -> Void = { _ in await Task.yield() }
 
+/// A time limit that never expires: it ends only when the answer cancels it. Tests that expect an
+/// answer use it, so a limit that ends at once cannot race the stub's answer.
+let credentialsNoTimeLimit: @Sendable (TimeInterval) async throws -> Void = { _ in
+    try await Task.sleep(for: .seconds(3600))
+}
+
 /// A server that never answers; the request ends only when the caller cancels it.
-let credentialsHangingResponse: @Sendable (HTTPRequest) async throws -> HTTPResponse = { _ in
+let credentialsHangingResponse: StubHTTPClient.Handler = { _, _ in
     try await Task.sleep(for: .seconds(3600))
     return HTTPResponse(status: 200)
 }

@@ -6,8 +6,8 @@ import Testing
     static let rolePath = "/latest/meta-data/iam/security-credentials/"
 
     /// An instance metadata service with one role that insists on IMDSv2 tokens.
-    static func metadataService(code: String = "Success") -> CredentialsStubHTTP {
-        CredentialsStubHTTP { request in
+    static func metadataService(code: String = "Success") -> StubHTTPClient {
+        StubHTTPClient { request, _ in
             switch (request.method, request.path) {
             case ("PUT", "/latest/api/token"):
                 guard request.headers["x-aws-ec2-metadata-token-ttl-seconds"] == "21600" else { return HTTPResponse(status: 400) }
@@ -30,7 +30,7 @@ import Testing
 
     @Test func fetchesTheRoleCredentialsWithASessionToken() async throws {
         let http = Self.metadataService()
-        let provider = IMDSCredentialProvider(http: http, environment: [:], sleep: credentialsImmediateSleep)
+        let provider = IMDSCredentialProvider(http: http, environment: [:], sleep: credentialsNoTimeLimit)
         let credentials = try await provider.credentials()
 
         #expect(credentials == AWSCredentials(accessKeyId: "ASIAIMDS", secretAccessKey: "imds-secret",
@@ -47,7 +47,7 @@ import Testing
         let http = Self.metadataService()
         let provider = IMDSCredentialProvider(
             http: http, environment: ["AWS_EC2_METADATA_SERVICE_ENDPOINT": "http://127.0.0.1:1338/"],
-            sleep: credentialsImmediateSleep)
+            sleep: credentialsNoTimeLimit)
         _ = try await provider.credentials()
 
         #expect(http.requests.allSatisfy { $0.host == "127.0.0.1" && $0.port == 1338 })
@@ -57,25 +57,25 @@ import Testing
         let http = Self.metadataService()
         let error = try await #require(throws: CredentialProviderError.self) {
             try await IMDSCredentialProvider(http: http, environment: ["AWS_EC2_METADATA_DISABLED": "TRUE"],
-                                             sleep: credentialsImmediateSleep).credentials()
+                                             sleep: credentialsNoTimeLimit).credentials()
         }
         #expect(!error.isTerminal)
         #expect(http.requests.isEmpty)
     }
 
     @Test func anUnreachableServiceFailsFastAfterOneRetry() async throws {
-        let http = CredentialsStubHTTP { request in
+        let http = StubHTTPClient { request, _ in
             throw HTTPClientError(kind: .couldNotConnect, host: request.host, detail: "no route to host")
         }
         let error = try await #require(throws: CredentialProviderError.self) {
-            try await IMDSCredentialProvider(http: http, environment: [:], sleep: credentialsImmediateSleep).credentials()
+            try await IMDSCredentialProvider(http: http, environment: [:], sleep: credentialsNoTimeLimit).credentials()
         }
         #expect(!error.isTerminal)
         #expect(http.requests.count == 2)
     }
 
     @Test func aSilentServiceTimesOutWithoutRealWaiting() async throws {
-        let http = CredentialsStubHTTP(credentialsHangingResponse)
+        let http = StubHTTPClient(credentialsHangingResponse)
         let error = try await #require(throws: CredentialProviderError.self) {
             try await IMDSCredentialProvider(http: http, environment: [:], timeout: 60,
                                              sleep: credentialsImmediateSleep).credentials()
@@ -87,7 +87,7 @@ import Testing
     @Test func aFailureCodeIsReportedWithoutSecrets() async throws {
         let error = try await #require(throws: CredentialProviderError.self) {
             try await IMDSCredentialProvider(http: Self.metadataService(code: "AssumeRoleUnauthorizedAccess"),
-                                             environment: [:], sleep: credentialsImmediateSleep).credentials()
+                                             environment: [:], sleep: credentialsNoTimeLimit).credentials()
         }
         #expect(error.description.contains("AssumeRoleUnauthorizedAccess"))
         #expect(!error.description.contains("imds-secret") && !error.description.contains("imds-session-token"))
