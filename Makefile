@@ -7,7 +7,7 @@ PYTHON       ?= python3
 BIN_DIR       = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path 2>/dev/null)
 DEMO_DIR     ?= reports/demo
 
-.PHONY: all build deps deps-system deps-python test test-swift test-conformance demo bench clean
+.PHONY: all build deps deps-system deps-python test test-conformance demo bench clean
 
 all: build
 
@@ -25,7 +25,11 @@ deps-system:
 deps-python:
 	@if ! $(PYTHON) -c "import moto.server, flask, flask_cors, boto3, botocore" 2>/dev/null; then \
 		echo "installing moto[server] and boto3"; \
-		$(PYTHON) -m pip install --quiet --disable-pip-version-check 'moto[server]' boto3; \
+		$(PYTHON) -m pip --version >/dev/null 2>&1 || { \
+			SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+			$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-pip >/dev/null; }; \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check 'moto[server]' boto3 \
+			|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages 'moto[server]' boto3; \
 	fi
 
 build: deps-system

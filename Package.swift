@@ -48,7 +48,6 @@ let package = Package(
             dependencies: [
                 "AWSCore", "AWSServices",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The commands: wiring only.

@@ -54,11 +54,7 @@ struct AthenaHistoryBenchmark: Sendable {
         let scenario = SandboxScenarios.synthetic(spec, now: Date())
         let config = try OrganisationConfig.config(for: scenario)
         return try await withBenchSandbox(scenario, quotas: quotas) { sandbox in
-            let plain = sandbox.roleChain(retry: retry)
-            var client = plain.client
-            client.rateLimiter = rateLimits.map { RateLimiter(table: $0) }
-            let chain = RoleChain(base: plain.base, runAsRoleArn: plain.runAsRoleArn, client: client,
-                                  sessionSeconds: plain.sessionSeconds, rateLimits: rateLimits)
+            let chain = sandbox.roleChain(retry: retry, rateLimits: rateLimits)
             let sessions = config.businessUnits.map(chain.session(for:))
             // The sandbox expands its executions on the first Athena call; keep that out of the timing.
             _ = try await AthenaClient(client: sandbox.client()).listWorkGroups()

@@ -33,8 +33,12 @@ struct BenchSandbox: Sendable {
     }
 
     /// The chain reporter → Role A → Role B, as the sample and synthetic organisations are built.
-    func roleChain(retry: RetryPolicy = RetryPolicy()) -> RoleChain {
-        RoleChain(base: Self.reporter, runAsRoleArn: SandboxScenarios.runAsRoleArn, client: client(retry: retry))
+    /// With `rateLimits`, every account's calls are paced to them, as the tool runs.
+    func roleChain(retry: RetryPolicy = RetryPolicy(), rateLimits: RateLimitTable? = nil) -> RoleChain {
+        var central = client(retry: retry)
+        central.rateLimiter = rateLimits.map { RateLimiter(table: $0) }
+        return RoleChain(base: Self.reporter, runAsRoleArn: SandboxScenarios.runAsRoleArn, client: central,
+                         rateLimits: rateLimits)
     }
 
     /// AssumeRole calls made by principals of the central account (both steps of every chain).

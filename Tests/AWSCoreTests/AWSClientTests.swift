@@ -24,7 +24,7 @@ import Testing
     static func client(_ http: StubHTTPClient, region: String = "us-west-2", environment: [String: String] = [:],
                        maxAttempts: Int = 3, sleeps: SleepRecorder = SleepRecorder()) -> AWSClient {
         AWSClient(
-            http: http, credentialProvider: FixedCredentialProvider(credentials), region: region,
+            http: http, credentialProvider: StaticCredentialProvider(credentials), region: region,
             endpoints: EndpointResolver(environment: environment),
             retry: RetryPolicy(maxAttempts: maxAttempts, random: { 0.5 }, sleep: sleeps.sleep),
             clock: { date })

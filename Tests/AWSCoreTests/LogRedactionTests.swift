@@ -43,7 +43,7 @@ import Testing
             }
         }
         let client = AWSClient(
-            http: http, credentialProvider: FixedCredentialProvider(Self.credentials), region: "us-east-1",
+            http: http, credentialProvider: StaticCredentialProvider(Self.credentials), region: "us-east-1",
             endpoints: EndpointResolver(environment: ["AWS_ENDPOINT_URL": "http://127.0.0.1:4566"]),
             retry: RetryPolicy(maxAttempts: 3, random: { 0.5 }, sleep: SleepRecorder().sleep),
             clock: { Date(timeIntervalSince1970: 1_700_000_000) }, logger: capture.logger(level: .trace))
@@ -75,7 +75,7 @@ import Testing
             throw HTTPClientError(kind: .timedOut, host: request.host, detail: "operation timed out after 30000 ms")
         }
         let client = AWSClient(
-            http: http, credentialProvider: FixedCredentialProvider(Self.credentials), region: "us-east-1",
+            http: http, credentialProvider: StaticCredentialProvider(Self.credentials), region: "us-east-1",
             endpoints: EndpointResolver(environment: [:]),
             retry: RetryPolicy(maxAttempts: 2, random: { 0.5 }, sleep: SleepRecorder().sleep),
             logger: capture.logger(level: .trace))

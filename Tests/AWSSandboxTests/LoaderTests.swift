@@ -35,6 +35,36 @@ import Testing
         #expect(execution.dataScannedBytes == 42)
     }
 
+    @Test func absentKeysTakeTheirDefaultsAndBareAmountsKeepEveryDigit() throws {
+        let yaml = """
+        accounts:
+          - id: "222222222222"
+            workgroups:
+              - {name: bi}
+            query_executions:
+              - {id: q1, submitted: "2026-09-15T10:00:00Z"}
+            cost_lines:
+              - {date: "2026-10-01", service: AWS Glue, usage_type: USE1-Catalog-Request, amount: 0.123456789012345678}
+        """
+        let scenario = try ScenarioLoader.decode(yaml: yaml, file: "defaults.yaml")
+        #expect(scenario.clock == nil)
+        #expect(scenario.costCloseDay == 5)
+        let account = try #require(scenario.accounts.first)
+        #expect(account.name == "222222222222")
+        let workgroup = try #require(account.workgroups.first)
+        #expect(workgroup.region == "us-east-1")
+        #expect(workgroup.enforceWorkGroupConfiguration)
+        #expect(workgroup.resultEncryption == nil)
+        let execution = try #require(account.queryExecutions.first)
+        #expect(execution.workgroup == "primary")
+        #expect(execution.state == "SUCCEEDED")
+        #expect(execution.engineTimeMillis == 1000)
+        let line = try #require(account.costLines.first)
+        // A Double would have rounded this amount.
+        #expect(line.amount == "0.123456789012345678")
+        #expect(line.recordType == "Usage")
+    }
+
     @Test(arguments: [
         ("accounts:\n  - id: \"12345\"\n", "12-digit"),
         ("accounts:\n  - id: \"111111111111\"\n  - id: \"111111111111\"\n", "more than once"),

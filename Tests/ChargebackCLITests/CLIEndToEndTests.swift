@@ -7,25 +7,25 @@ import Testing
 @Suite("chargeback CLI end to end", .serialized, .timeLimit(.minutes(2)))
 struct CLIEndToEndTests {
     @Test("init writes a commented sample that validates, and refuses to overwrite it")
-    func initWritesAValidSample() throws {
+    func initWritesAValidSample() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("chargeback.yaml").path
-        let first = try CLI.run(["init", path])
+        let first = try await CLI.run(["init", path])
         #expect(first.status == 0)
         let config = try ConfigLoader.load(path: path)
         #expect(config.businessUnits.map(\.id) == ["retail", "invest", "risk"])
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains("#"))
 
-        let second = try CLI.run(["init", path])
+        let second = try await CLI.run(["init", path])
         #expect(second.status == 2)
         #expect(second.stderr.contains("already exists"))
-        #expect(try CLI.run(["init", "--force", path]).status == 0)
-        #expect(try CLI.run(["init", "-"]).stdout == SampleConfig.text)
+        #expect(try await CLI.run(["init", "--force", path]).status == 0)
+        #expect(try await CLI.run(["init", "-"]).stdout == SampleConfig.text)
     }
 
     @Test("a bad configuration exits 2 naming file, line and key, before any AWS call")
-    func badConfigurationExitsTwo() throws {
+    func badConfigurationExitsTwo() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("bad.yaml").path
@@ -33,7 +33,7 @@ struct CLIEndToEndTests {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let line = text.components(separatedBy: "\n").firstIndex { $0.contains("\"33333\"") }.map { $0 + 1 }
         // No endpoint is reachable: an AWS call would fail differently.
-        let run = try CLI.run(["check", "--config", path], environment: ["AWS_ENDPOINT_URL": "http://127.0.0.1:9"])
+        let run = try await CLI.run(["check", "--config", path], environment: ["AWS_ENDPOINT_URL": "http://127.0.0.1:9"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("\(path):\(try #require(line)):"))
         #expect(run.stderr.contains("business_units[1].account_id"))
@@ -41,11 +41,11 @@ struct CLIEndToEndTests {
     }
 
     @Test("unknown arguments are usage errors with exit code 2")
-    func usageErrorsExitTwo() throws {
-        #expect(try CLI.run(["check", "--no-such-flag"]).status == 2)
-        #expect(try CLI.run(["no-such-command"]).status == 2)
-        #expect(try CLI.run(["check", "--concurrency", "0"]).status == 2)
-        #expect(try CLI.run(["--help"]).status == 0)
+    func usageErrorsExitTwo() async throws {
+        #expect(try await CLI.run(["check", "--no-such-flag"]).status == 2)
+        #expect(try await CLI.run(["no-such-command"]).status == 2)
+        #expect(try await CLI.run(["check", "--concurrency", "0"]).status == 2)
+        #expect(try await CLI.run(["--help"]).status == 0)
     }
 
     @Test("check passes on the sample organisation and its logs carry no secret")
@@ -57,7 +57,7 @@ struct CLIEndToEndTests {
         let path = directory.appendingPathComponent("chargeback.yaml").path
         try SampleConfig.text.write(toFile: path, atomically: true, encoding: .utf8)
 
-        let run = try CLI.run(["check", "--config", path, "--log-level", "trace"], environment: sandbox.environment)
+        let run = try await CLI.run(["check", "--config", path, "--log-level", "trace"], environment: sandbox.environment)
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let rows = run.stdout.split(separator: "\n").map(String.init)
         for unit in ["retail", "invest", "risk", "(central)"] {
@@ -80,7 +80,7 @@ struct CLIEndToEndTests {
         let text = SampleConfig.text.replacingOccurrences(of: "datasource/athena-invest", with: "datasource/athena-somebody-else")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
 
-        let run = try CLI.run(["check", "--config", path], environment: sandbox.environment)
+        let run = try await CLI.run(["check", "--config", path], environment: sandbox.environment)
         #expect(run.status == 1)
         let rows = run.stdout.split(separator: "\n").map(String.init)
         #expect(try #require(rows.first { $0.hasPrefix("invest ") }).contains("FAIL AccessDenied"))
@@ -98,7 +98,7 @@ struct CLIEndToEndTests {
         let path = directory.appendingPathComponent("chargeback.yaml").path
         try SampleConfig.text.write(toFile: path, atomically: true, encoding: .utf8)
 
-        let run = try CLI.run(["check", "--config", path], environment: sandbox.environment)
+        let run = try await CLI.run(["check", "--config", path], environment: sandbox.environment)
         #expect(run.status == 1)
         let risk = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("risk ") })
         #expect(risk.contains("FAIL WrongAccount"))
@@ -109,7 +109,7 @@ struct CLIEndToEndTests {
     func discoverPrintsValidConfiguration() async throws {
         let sandbox = try await SampleSandbox.start()
         defer { Task { await sandbox.stop() } }
-        let run = try CLI.run(["discover", "--region", "us-east-1"], environment: sandbox.environment)
+        let run = try await CLI.run(["discover", "--region", "us-east-1"], environment: sandbox.environment)
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let config = try ConfigLoader.parse(run.stdout, path: "discovered.yaml")
         #expect(Set(config.businessUnits.map(\.id)) == ["retail", "invest", "risk"])
@@ -119,7 +119,7 @@ struct CLIEndToEndTests {
         #expect(retail.roleArn.text == "arn:aws:iam::222222222222:role/qs-athena-consumer-role")
         #expect(config.central.runAsRoleArn?.text == "arn:aws:iam::111111111111:role/qs-athena-cross-account-role-a")
 
-        let filtered = try CLI.run(["discover", "--run-as-role", "arn:aws:iam::111111111111:role/other"],
+        let filtered = try await CLI.run(["discover", "--run-as-role", "arn:aws:iam::111111111111:role/other"],
                                    environment: sandbox.environment)
         #expect(filtered.status == 0)
         #expect(filtered.stdout.contains("# skipped athena-retail: runs as"))

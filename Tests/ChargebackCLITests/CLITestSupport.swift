@@ -25,7 +25,7 @@ enum CLI {
         return directory.appendingPathComponent("chargeback")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> CommandRun {
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) async throws -> CommandRun {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -51,9 +51,12 @@ enum CLI {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Foundation's waitUntilExit can hang on Linux from a concurrency thread: poll instead.
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
+        // Foundation's waitUntilExit can hang on Linux from a concurrency thread: poll instead,
+        // sleeping as a task so the wait holds no thread of the pool. A cancelled test kills the child.
+        let deadline = ContinuousClock.now + .seconds(120)
+        while process.isRunning && ContinuousClock.now < deadline {
+            do { try await Task.sleep(for: .milliseconds(20)) } catch { break }
+        }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         try out.close()
         try err.close()

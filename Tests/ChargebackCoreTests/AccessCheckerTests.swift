@@ -220,6 +220,23 @@ struct AccessCheckerTests {
         #expect(reports.map(\.accountId) == ["444444444444", "333333333333", "222222222222", "111111111111"])
         #expect(reports.allSatisfy { $0.passed })
     }
+
+    @Test("the Cost Explorer probe asks for the UTC day before the central clock's", arguments: [
+        ("2026-06-10T00:00:00Z", "2026-06-09", "2026-06-10"),
+        ("2026-03-01T23:59:59Z", "2026-02-28", "2026-03-01"),
+        ("2027-01-01T12:00:00Z", "2026-12-31", "2027-01-01"),
+    ])
+    func oneDayOfCostsIsYesterdayInUTC(instant: String, start: String, end: String) throws {
+        let now = try #require(ISO8601DateFormatter().date(from: instant))
+        let central = AWSClient(http: CurlHTTPClient(environment: [:]), credentialProvider: SampleOrganisation.reporter,
+                                region: SampleOrganisation.region, clock: { now })
+        let checker = AccessChecker(config: try SampleOrganisation.config(),
+                                    chain: RoleChain(base: SampleOrganisation.reporter, runAsRoleArn: nil, client: central),
+                                    central: central)
+        let period = checker.oneDayOfCosts(services: ["Amazon Athena"]).timePeriod
+        #expect(period.start == start)
+        #expect(period.end == end)
+    }
 }
 
 @Suite("concurrentMap")

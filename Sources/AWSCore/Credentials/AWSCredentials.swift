@@ -25,7 +25,7 @@ public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible, Cust
     public var description: String {
         var text = "AWSCredentials(accessKeyId: \(accessKeyId), secretAccessKey: <redacted>"
         if sessionToken != nil { text += ", sessionToken: <redacted>" }
-        if let expiration { text += ", expiration: \(ISO8601DateFormatter().string(from: expiration))" }
+        if let expiration { text += ", expiration: \(AWSTimestamp.iso8601(expiration))" }
         return text + ")"
     }
 

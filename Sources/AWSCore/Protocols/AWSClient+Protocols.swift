@@ -26,10 +26,7 @@ extension AWSClient {
         _ service: AWSServiceDescriptor, operation: String, method: String = "GET", path: String,
         query: [(String, String)] = [], as output: Output.Type = Output.self
     ) async throws -> Output {
-        let queryString = query
-            .map { "\(AWSURIEncoding.encode($0.0))=\(AWSURIEncoding.encode($0.1))" }
-            .joined(separator: "&")
-        let request = HTTPRequest(method: method, host: "", path: path, query: queryString)
+        let request = HTTPRequest(method: method, host: "", path: path, query: AWSURIEncoding.form(query))
         let response = try await send(request, service: service, operation: operation)
         let body = response.body.isEmpty ? Data("{}".utf8) : response.body
         return try decodeJSON(Output.self, from: body, service: service, operation: operation)
@@ -40,8 +37,7 @@ extension AWSClient {
     public func query(_ service: AWSServiceDescriptor, operation: String, parameters: [(String, String)],
                       signed: Bool = true) async throws -> XMLNode {
         let fields = [("Action", operation), ("Version", service.apiVersion)] + parameters
-        let body = fields.map { "\(AWSURIEncoding.encode($0.0))=\(AWSURIEncoding.encode($0.1))" }.joined(separator: "&")
-        var request = HTTPRequest(method: "POST", host: "", path: "/", body: Data(body.utf8))
+        var request = HTTPRequest(method: "POST", host: "", path: "/", body: Data(AWSURIEncoding.form(fields).utf8))
         request.headers["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8"
         let response = try await send(request, service: service, operation: operation, signed: signed)
         let document: XMLNode
@@ -105,5 +101,10 @@ public enum AWSURIEncoding {
             }
         }
         return out
+    }
+
+    /// `name=value` pairs, each side encoded, joined with "&": a query string or a form body.
+    public static func form(_ pairs: [(String, String)]) -> String {
+        pairs.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
     }
 }

@@ -45,9 +45,9 @@ public final class SandboxIdentityStore: Sendable {
     public func issueSession(role: SandboxRole, accountId: String, sessionName: String,
                              sessionPolicy: SessionPolicy?, expiresAt: Date) -> SandboxPrincipal {
         var random = SystemRandomNumberGenerator()
-        let accessKeyId = "ASIA" + Self.randomText(16, alphabet: StableIdentifier.alphabet, using: &random)
-        let secret = Self.randomText(40, alphabet: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"), using: &random)
-        let token = "IQoJb3JpZ2luX2VjE" + Self.randomText(300, alphabet: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"), using: &random)
+        let accessKeyId = "ASIA" + random.text(16, from: StableIdentifier.alphabet)
+        let secret = random.text(40, from: Self.base64Alphabet)
+        let token = "IQoJb3JpZ2luX2VjE" + random.text(300, from: Self.base64Alphabet)
         let session = SandboxPrincipal(
             kind: .roleSession(roleArn: role.arn, sessionName: sessionName, sessionPolicy: sessionPolicy),
             accountId: accountId,
@@ -58,7 +58,5 @@ public final class SandboxIdentityStore: Sendable {
         return session
     }
 
-    private static func randomText(_ count: Int, alphabet: [Character], using random: inout SystemRandomNumberGenerator) -> String {
-        String((0..<count).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
-    }
+    private static let base64Alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
 }

@@ -50,7 +50,7 @@ enum StableIdentifier {
     static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
 
     static func make(from text: String, length: Int) -> String {
-        var random = SplitMix64(seed: text.utf8.reduce(1469598103934665603) { ($0 ^ UInt64($1)) &* 1099511628211 })
-        return String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+        var random = ScenarioRandom(seed: ScenarioRandom.stableHash(text))
+        return random.text(length, from: alphabet)
     }
 }

@@ -34,7 +34,7 @@ public enum SigV4Verifier {
         for part in [authorization.date, authorization.region, authorization.service, "aws4_request"] {
             key = SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Data(part.utf8), using: key)))
         }
-        return hex(Data(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key)))
+        return hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
     }
 
     /// Compares in time independent of where the strings first differ.
@@ -75,18 +75,21 @@ public enum SigV4Verifier {
 
     /// RFC 3986 unreserved characters stay; everything else is %XX (uppercase).
     static func uriEncode(_ text: String) -> String {
-        var result = ""
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
                  UInt8(ascii: "_"), UInt8(ascii: "~"):
-                result.append(Character(UnicodeScalar(byte)))
+                result.append(byte)
             default:
-                result += String(format: "%%%02X", byte)
+                result.append(UInt8(ascii: "%"))
+                result.append(upperHexDigits[Int(byte >> 4)])
+                result.append(upperHexDigits[Int(byte & 0x0F)])
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     static func percentDecode(_ text: String) -> String {
@@ -98,7 +101,18 @@ public enum SigV4Verifier {
         value.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
-    static func hexSHA256(_ data: Data) -> String { hex(Data(SHA256.hash(data: data))) }
+    static func hexSHA256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
 
-    static func hex(_ data: Data) -> String { data.map { String(format: "%02x", $0) }.joined() }
+    /// Lowercase hex. Built from a digit table: this runs three times per request.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        var digits: [UInt8] = []
+        for byte in bytes {
+            digits.append(lowerHexDigits[Int(byte >> 4)])
+            digits.append(lowerHexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: digits, as: UTF8.self)
+    }
+
+    private static let lowerHexDigits = Array("0123456789abcdef".utf8)
+    private static let upperHexDigits = Array("0123456789ABCDEF".utf8)
 }

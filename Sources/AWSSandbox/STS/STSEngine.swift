@@ -27,8 +27,8 @@ struct STSEngine: Sendable {
         let policyText = parameters["Policy"]
         let policy = try policyText.map { text throws(SandboxAPIError) in try sessionPolicy(text) }
 
-        let denied = SandboxAPIError(code: "AccessDenied", status: 403,
-            message: "User: \(caller.arn) is not authorized to perform: sts:AssumeRole on resource: \(roleArn)")
+        let denied = SandboxAPIError(code: "AccessDenied",
+            message: "User: \(caller.arn) is not authorized to perform: sts:AssumeRole on resource: \(roleArn)", status: 403)
         guard let role = identities.role(arn: roleArn) else { throw denied }
         guard trusts(role, caller: caller) else { throw denied }
         guard externalIdSatisfies(role.definition, externalId) else { throw denied }
@@ -193,9 +193,5 @@ extension SandboxAPIError {
     /// STS's parameter error (`ValidationError`, not `ValidationException`).
     static func stsValidation(_ message: String) -> SandboxAPIError {
         SandboxAPIError(code: "ValidationError", message: message, status: 400)
-    }
-
-    init(code: String, status: Int, message: String) {
-        self.init(code: code, message: message, status: status)
     }
 }

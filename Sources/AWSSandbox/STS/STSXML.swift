@@ -28,6 +28,8 @@ enum STSXML {
 
     /// ISO 8601 in UTC without fractional seconds, as STS writes Expiration.
     static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+        date.formatted(timestampStyle)
     }
+
+    private static let timestampStyle = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)
 }

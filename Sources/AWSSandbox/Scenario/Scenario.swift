@@ -25,8 +25,8 @@ public struct Scenario: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         clock = try container.decodeIfPresent(Date.self, forKey: .clock)
-        costCloseDay = try container.decodeIfPresent(Int.self, forKey: .costCloseDay) ?? 5
-        accounts = try container.decodeIfPresent([ScenarioAccount].self, forKey: .accounts) ?? []
+        costCloseDay = try container.decode(.costCloseDay, default: 5)
+        accounts = try container.decode(.accounts, default: [])
     }
 
     public func account(_ id: String) -> ScenarioAccount? { accounts.first { $0.id == id } }
@@ -76,15 +76,15 @@ public struct ScenarioAccount: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
-        users = try c.decodeIfPresent([ScenarioUser].self, forKey: .users) ?? []
-        roles = try c.decodeIfPresent([ScenarioRole].self, forKey: .roles) ?? []
-        workgroups = try c.decodeIfPresent([ScenarioWorkgroup].self, forKey: .workgroups) ?? []
-        queryExecutions = try c.decodeIfPresent([ScenarioQueryExecution].self, forKey: .queryExecutions) ?? []
-        queryGenerators = try c.decodeIfPresent([ScenarioQueryGenerator].self, forKey: .queryGenerators) ?? []
-        costLines = try c.decodeIfPresent([ScenarioCostLine].self, forKey: .costLines) ?? []
-        quickDataSources = try c.decodeIfPresent([ScenarioQuickDataSource].self, forKey: .quickDataSources) ?? []
-        quickDataSets = try c.decodeIfPresent([ScenarioQuickDataSet].self, forKey: .quickDataSets) ?? []
+        name = try c.decode(.name, default: id)
+        users = try c.decode(.users, default: [])
+        roles = try c.decode(.roles, default: [])
+        workgroups = try c.decode(.workgroups, default: [])
+        queryExecutions = try c.decode(.queryExecutions, default: [])
+        queryGenerators = try c.decode(.queryGenerators, default: [])
+        costLines = try c.decode(.costLines, default: [])
+        quickDataSources = try c.decode(.quickDataSources, default: [])
+        quickDataSets = try c.decode(.quickDataSets, default: [])
     }
 }
 
@@ -147,12 +147,12 @@ public struct ScenarioRole: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
-        trustedPrincipals = try c.decodeIfPresent([String].self, forKey: .trustedPrincipals) ?? []
-        externalIdEquals = try c.decodeIfPresent([String].self, forKey: .externalIdEquals) ?? []
-        externalIdLike = try c.decodeIfPresent([String].self, forKey: .externalIdLike) ?? []
-        mayAssume = try c.decodeIfPresent([String].self, forKey: .mayAssume) ?? []
-        allowedActions = try c.decodeIfPresent([String].self, forKey: .allowedActions) ?? ["*"]
-        maxSessionDuration = try c.decodeIfPresent(Int.self, forKey: .maxSessionDuration) ?? 3600
+        trustedPrincipals = try c.decode(.trustedPrincipals, default: [])
+        externalIdEquals = try c.decode(.externalIdEquals, default: [])
+        externalIdLike = try c.decode(.externalIdLike, default: [])
+        mayAssume = try c.decode(.mayAssume, default: [])
+        allowedActions = try c.decode(.allowedActions, default: ["*"])
+        maxSessionDuration = try c.decode(.maxSessionDuration, default: 3600)
     }
 }
 
@@ -190,12 +190,12 @@ public struct ScenarioWorkgroup: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
-        region = try c.decodeIfPresent(String.self, forKey: .region) ?? "us-east-1"
+        region = try c.decode(.region, default: "us-east-1")
         bytesScannedCutoffPerQuery = try c.decodeIfPresent(Int64.self, forKey: .bytesScannedCutoffPerQuery)
-        enforceWorkGroupConfiguration = try c.decodeIfPresent(Bool.self, forKey: .enforceWorkGroupConfiguration) ?? true
+        enforceWorkGroupConfiguration = try c.decode(.enforceWorkGroupConfiguration, default: true)
         resultEncryption = try c.decodeIfPresent(String.self, forKey: .resultEncryption)
-        engineVersion = try c.decodeIfPresent(String.self, forKey: .engineVersion) ?? "Athena engine version 3"
-        state = try c.decodeIfPresent(String.self, forKey: .state) ?? "ENABLED"
+        engineVersion = try c.decode(.engineVersion, default: "Athena engine version 3")
+        state = try c.decode(.state, default: "ENABLED")
     }
 }
 
@@ -242,16 +242,16 @@ public struct ScenarioQueryExecution: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
-        workgroup = try c.decodeIfPresent(String.self, forKey: .workgroup) ?? "primary"
-        region = try c.decodeIfPresent(String.self, forKey: .region) ?? "us-east-1"
+        workgroup = try c.decode(.workgroup, default: "primary")
+        region = try c.decode(.region, default: "us-east-1")
         submitted = try c.decode(Date.self, forKey: .submitted)
-        state = try c.decodeIfPresent(String.self, forKey: .state) ?? "SUCCEEDED"
-        statementType = try c.decodeIfPresent(String.self, forKey: .statementType) ?? "DML"
-        dataScannedBytes = try c.decodeIfPresent(Int64.self, forKey: .dataScannedBytes) ?? 0
-        engineTimeMillis = try c.decodeIfPresent(Int64.self, forKey: .engineTimeMillis) ?? 1000
-        reusedPreviousResult = try c.decodeIfPresent(Bool.self, forKey: .reusedPreviousResult) ?? false
-        database = try c.decodeIfPresent(String.self, forKey: .database) ?? "default"
-        query = try c.decodeIfPresent(String.self, forKey: .query) ?? "SELECT 1"
+        state = try c.decode(.state, default: "SUCCEEDED")
+        statementType = try c.decode(.statementType, default: "DML")
+        dataScannedBytes = try c.decode(.dataScannedBytes, default: 0)
+        engineTimeMillis = try c.decode(.engineTimeMillis, default: 1000)
+        reusedPreviousResult = try c.decode(.reusedPreviousResult, default: false)
+        database = try c.decode(.database, default: "default")
+        query = try c.decode(.query, default: "SELECT 1")
     }
 }
 
@@ -303,17 +303,17 @@ public struct ScenarioQueryGenerator: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         workgroup = try c.decode(String.self, forKey: .workgroup)
-        region = try c.decodeIfPresent(String.self, forKey: .region) ?? "us-east-1"
+        region = try c.decode(.region, default: "us-east-1")
         count = try c.decode(Int.self, forKey: .count)
         from = try c.decode(Date.self, forKey: .from)
         to = try c.decode(Date.self, forKey: .to)
-        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? 1
-        meanBytes = try c.decodeIfPresent(Int64.self, forKey: .meanBytes) ?? 2_000_000_000
-        ddlFraction = try c.decodeIfPresent(Double.self, forKey: .ddlFraction) ?? 0.05
-        failedFraction = try c.decodeIfPresent(Double.self, forKey: .failedFraction) ?? 0.05
-        cancelledFraction = try c.decodeIfPresent(Double.self, forKey: .cancelledFraction) ?? 0.03
-        reusedFraction = try c.decodeIfPresent(Double.self, forKey: .reusedFraction) ?? 0.05
-        smallFraction = try c.decodeIfPresent(Double.self, forKey: .smallFraction) ?? 0.1
+        seed = try c.decode(.seed, default: 1)
+        meanBytes = try c.decode(.meanBytes, default: 2_000_000_000)
+        ddlFraction = try c.decode(.ddlFraction, default: 0.05)
+        failedFraction = try c.decode(.failedFraction, default: 0.05)
+        cancelledFraction = try c.decode(.cancelledFraction, default: 0.03)
+        reusedFraction = try c.decode(.reusedFraction, default: 0.05)
+        smallFraction = try c.decode(.smallFraction, default: 0.1)
     }
 }
 
@@ -352,14 +352,10 @@ public struct ScenarioCostLine: Sendable, Codable, Equatable {
         date = try c.decode(String.self, forKey: .date)
         service = try c.decode(String.self, forKey: .service)
         usageType = try c.decode(String.self, forKey: .usageType)
-        // Accept numbers as well as strings for convenience in hand-written YAML.
-        if let text = try? c.decode(String.self, forKey: .amount) {
-            amount = text
-        } else {
-            amount = String(try c.decode(Double.self, forKey: .amount))
-        }
-        recordType = try c.decodeIfPresent(String.self, forKey: .recordType) ?? "Usage"
-        metricAmounts = try c.decodeIfPresent([String: String].self, forKey: .metricAmounts) ?? [:]
+        // A bare YAML number (`amount: 12.5`) decodes as its own text, so no amount passes through Double.
+        amount = try c.decode(String.self, forKey: .amount)
+        recordType = try c.decode(.recordType, default: "Usage")
+        metricAmounts = try c.decode(.metricAmounts, default: [:])
     }
 }
 
@@ -396,9 +392,9 @@ public struct ScenarioQuickDataSource: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
-        type = try c.decodeIfPresent(String.self, forKey: .type) ?? "ATHENA"
-        region = try c.decodeIfPresent(String.self, forKey: .region) ?? "us-east-1"
+        name = try c.decode(.name, default: id)
+        type = try c.decode(.type, default: "ATHENA")
+        region = try c.decode(.region, default: "us-east-1")
         workgroup = try c.decodeIfPresent(String.self, forKey: .workgroup)
         roleArn = try c.decodeIfPresent(String.self, forKey: .roleArn)
         consumerAccountRoleArn = try c.decodeIfPresent(String.self, forKey: .consumerAccountRoleArn)
@@ -436,10 +432,10 @@ public struct ScenarioQuickDataSet: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
-        region = try c.decodeIfPresent(String.self, forKey: .region) ?? "us-east-1"
-        importMode = try c.decodeIfPresent(String.self, forKey: .importMode) ?? "SPICE"
-        spiceBytes = try c.decodeIfPresent(Int64.self, forKey: .spiceBytes) ?? 0
-        dataSourceIds = try c.decodeIfPresent([String].self, forKey: .dataSourceIds) ?? []
+        name = try c.decode(.name, default: id)
+        region = try c.decode(.region, default: "us-east-1")
+        importMode = try c.decode(.importMode, default: "SPICE")
+        spiceBytes = try c.decode(.spiceBytes, default: 0)
+        dataSourceIds = try c.decode(.dataSourceIds, default: [])
     }
 }

@@ -103,10 +103,3 @@ struct SampleCostLines {
             + daily(service: s3, usageType: "\(prefix)-Requests-Tier2", base: Decimal(string: "0.21")! * scale, spread: 0.4, days: days, random: &random)
     }
 }
-
-private extension Int64 {
-    func floorDivided(by divisor: Int64) -> Int64 {
-        let quotient = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
-    }
-}

@@ -9,19 +9,14 @@ enum SandboxErrorRenderer {
             response = SandboxHTTPResponse(status: error.status, headers: [("Content-Type", "text/xml")],
                                            body: STSXML.error(error, requestId: requestId))
         case .json11:
-            response = jsonBody(["__type": error.code, "message": error.message], status: error.status,
-                                contentType: "application/x-amz-json-1.1")
+            response = .json(["__type": error.code, "message": error.message], status: error.status,
+                             contentType: "application/x-amz-json-1.1")
         case .restJSON:
-            response = jsonBody(["Message": error.message], status: error.status, contentType: "application/json")
+            response = .json(["Message": error.message], status: error.status)
             response.headers.append(("x-amzn-ErrorType", error.code))
         }
         response.headers.append(("x-amzn-RequestId", requestId))
         return response
-    }
-
-    private static func jsonBody(_ object: [String: String], status: Int, contentType: String) -> SandboxHTTPResponse {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-        return SandboxHTTPResponse(status: status, headers: [("Content-Type", contentType)], body: data)
     }
 }
 

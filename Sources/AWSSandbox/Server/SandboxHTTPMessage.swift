@@ -61,9 +61,9 @@ public struct SandboxHTTPResponse: Sendable {
         headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
     }
 
-    static func json(_ object: Any, status: Int = 200) -> SandboxHTTPResponse {
+    static func json(_ object: Any, status: Int = 200, contentType: String = "application/json") -> SandboxHTTPResponse {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return SandboxHTTPResponse(status: status, headers: [("Content-Type", "application/json")], body: data)
+        return SandboxHTTPResponse(status: status, headers: [("Content-Type", contentType)], body: data)
     }
 }
 

@@ -57,21 +57,8 @@ enum SandboxService: String, Sendable, CaseIterable {
             let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
             name = parts.count == 2 && parts[0] == targetPrefix ? parts[1] : nil
         case .restJSON:
-            name = Self.quickSightRoute(method: request.method, path: request.rawPath)
+            name = request.method == "GET" ? QuickSightRoute(path: request.rawPath)?.operation : nil
         }
         return name.flatMap { operations.contains($0) ? $0 : nil }
-    }
-
-    /// GET /accounts/{id}/data-sources[/{id}] and GET /accounts/{id}/data-sets[/{id}].
-    static func quickSightRoute(method: String, path: String) -> String? {
-        let segments = path.split(separator: "/").map(String.init)
-        guard method == "GET", segments.count >= 3, segments.count <= 4, segments[0] == "accounts" else { return nil }
-        switch (segments[2], segments.count) {
-        case ("data-sources", 3): return "ListDataSources"
-        case ("data-sources", 4): return "DescribeDataSource"
-        case ("data-sets", 3): return "ListDataSets"
-        case ("data-sets", 4): return "DescribeDataSet"
-        default: return nil
-        }
     }
 }

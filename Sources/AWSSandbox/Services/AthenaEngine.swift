@@ -83,7 +83,7 @@ public final class AthenaEngine: SandboxServiceEngine {
         guard declared || slot != nil else { throw .invalidRequest("WorkGroup \(name) is not found.") }
         guard let slot else { return .wire(.object([("QueryExecutionIds", .array([]))])) }
 
-        let visible = store.visibleRange(slot: slot, nowMillis: Self.millis(call.now), retentionMillis: Self.retentionMillis)
+        let visible = store.visibleRange(slot: slot, nowMillis: call.now.epochMillis, retentionMillis: Self.retentionMillis)
         // Positions are absolute in the slot's fixed order, so a token stays valid as `now` moves.
         let context = "\(call.accountId)/\(call.region)/\(name)"
         let slotRecords = store.slots[Int(slot)].records
@@ -102,12 +102,15 @@ public final class AthenaEngine: SandboxServiceEngine {
         guard (1...Self.maxPageSize).contains(ids.count) else {
             throw .invalidRequest("QueryExecutionIds must contain between 1 and \(Self.maxPageSize) ids; it contained \(ids.count).")
         }
+        let store = self.store
         let renderer = AthenaWireRenderer(store: store, accountId: call.accountId)
+        // Once per batch, not once per id.
+        let workgroups = self.workgroups(call)
         var found: [WireJSON] = []
         var unprocessed: [WireJSON] = []
         for id in ids {
-            if let record = visibleRecord(id, call) {
-                found.append(renderer.queryExecution(record, workgroup: workgroup(of: record, call)))
+            if let record = Self.visibleRecord(id, in: store, call) {
+                found.append(renderer.queryExecution(record, workgroup: Self.workgroup(of: record, in: store, among: workgroups)))
             } else {
                 unprocessed.append(.object([
                     ("QueryExecutionId", .string(id)),
@@ -123,27 +126,29 @@ public final class AthenaEngine: SandboxServiceEngine {
         guard let id = try body.string("QueryExecutionId"), !id.isEmpty else {
             throw .invalidRequest("QueryExecutionId is required.")
         }
-        guard let record = visibleRecord(id, call) else { throw .invalidRequest("QueryExecution \(id) was not found") }
+        let store = self.store
+        guard let record = Self.visibleRecord(id, in: store, call) else { throw .invalidRequest("QueryExecution \(id) was not found") }
         let renderer = AthenaWireRenderer(store: store, accountId: call.accountId)
-        return .wire(.object([("QueryExecution", renderer.queryExecution(record, workgroup: workgroup(of: record, call)))]))
+        let workgroup = Self.workgroup(of: record, in: store, among: workgroups(call))
+        return .wire(.object([("QueryExecution", renderer.queryExecution(record, workgroup: workgroup))]))
     }
 
     /// The execution with this id when the caller may see it: same account and region, within
     /// the retention window and not in the future of the sandbox clock.
-    private func visibleRecord(_ id: String, _ call: SandboxCall) -> AthenaExecutionRecord? {
-        let store = self.store
+    private static func visibleRecord(_ id: String, in store: AthenaExecutionStore, _ call: SandboxCall) -> AthenaExecutionRecord? {
         guard let index = store.recordIndex(of: id) else { return nil }
         let record = store.records[index]
         let slot = store.slots[Int(record.slot)]
-        let now = Self.millis(call.now)
+        let now = call.now.epochMillis
         guard slot.accountId == call.accountId, slot.region == call.region,
-              record.submittedMillis <= now, record.submittedMillis >= now - Self.retentionMillis else { return nil }
+              record.submittedMillis <= now, record.submittedMillis >= now - retentionMillis else { return nil }
         return record
     }
 
-    private func workgroup(of record: AthenaExecutionRecord, _ call: SandboxCall) -> ScenarioWorkgroup? {
+    private static func workgroup(of record: AthenaExecutionRecord, in store: AthenaExecutionStore,
+                                  among workgroups: [ScenarioWorkgroup]) -> ScenarioWorkgroup? {
         let name = store.slots[Int(record.slot)].workgroup
-        return workgroups(call).first { $0.name == name }
+        return workgroups.first { $0.name == name }
     }
 
     // MARK: Request members
@@ -163,6 +168,4 @@ public final class AthenaEngine: SandboxServiceEngine {
         }
         return token.position
     }
-
-    private static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 }

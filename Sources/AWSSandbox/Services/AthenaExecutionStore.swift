@@ -46,9 +46,9 @@ final class AthenaExecutionStore: Sendable {
             }
             for execution in account.queryExecutions {
                 let index = slot(account.id, execution.region, execution.workgroup)
-                let hash = Self.stableHash(execution.id)
+                let hash = ScenarioRandom.stableHash(execution.id)
                 bySlot[Int(index)].append(AthenaExecutionRecord(
-                    idHigh: hash, idLow: ScenarioRandom.mix(hash), submittedMillis: Int64((execution.submitted.timeIntervalSince1970 * 1000).rounded()),
+                    idHigh: hash, idLow: ScenarioRandom.mix(hash), submittedMillis: execution.submitted.epochMillis,
                     dataScannedBytes: execution.dataScannedBytes, engineMillis: Int32(clamping: execution.engineTimeMillis),
                     slot: index, explicitIndex: Int32(explicit.count),
                     state: AthenaExecutionRecord.State(wireName: execution.state) ?? .succeeded,
@@ -139,15 +139,5 @@ final class AthenaExecutionStore: Sendable {
 
     private static func key(_ account: String, _ region: String, _ workgroup: String) -> String {
         "\(account)\u{1F}\(region)\u{1F}\(workgroup)"
-    }
-
-    /// FNV-1a: a stable hash for explicit ids (Swift's `Hasher` is seeded per process).
-    static func stableHash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return hash
     }
 }

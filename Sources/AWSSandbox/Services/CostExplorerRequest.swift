@@ -68,7 +68,7 @@ struct CostExplorerRequest {
         var canonical = body.members
         canonical["NextPageToken"] = nil
         let data = (try? JSONSerialization.data(withJSONObject: canonical, options: [.sortedKeys])) ?? Data()
-        fingerprint = String(AthenaExecutionStore.stableHash(String(decoding: data, as: UTF8.self)), radix: 16)
+        fingerprint = String(ScenarioRandom.stableHash(String(decoding: data, as: UTF8.self)), radix: 16)
     }
 
     /// Calendar months covering [start, end), the first and last clipped to the range.

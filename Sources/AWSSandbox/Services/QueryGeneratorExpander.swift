@@ -10,8 +10,8 @@ struct QueryGeneratorExpander {
     func expand(slot: Int32, into records: inout [AthenaExecutionRecord]) {
         guard generator.count > 0 else { return }
         var random = ScenarioRandom(seed: generator.seed)
-        let fromMillis = Int64((generator.from.timeIntervalSince1970 * 1000).rounded())
-        let toMillis = Int64((generator.to.timeIntervalSince1970 * 1000).rounded())
+        let fromMillis = generator.from.epochMillis
+        let toMillis = generator.to.epochMillis
         let span = Double(max(0, toMillis - fromMillis))
         let step = span / Double(generator.count)
         let thresholds = cumulativeThresholds()

@@ -58,8 +58,6 @@ struct SandboxCivilDate: Sendable, Hashable, Comparable {
         return SandboxCivilDate(year: index.floorDivided(by: 12), month: index - index.floorDivided(by: 12) * 12 + 1, day: 1)
     }
 
-    func adding(days: Int) -> SandboxCivilDate { SandboxCivilDate(daysSinceEpoch: daysSinceEpoch + days) }
-
     var date: Date { Date(timeIntervalSince1970: TimeInterval(daysSinceEpoch) * 86_400) }
 
     var text: String {
@@ -73,8 +71,9 @@ struct SandboxCivilDate: Sendable, Hashable, Comparable {
     static func < (lhs: SandboxCivilDate, rhs: SandboxCivilDate) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
 }
 
-private extension Int {
-    func floorDivided(by divisor: Int) -> Int {
+extension BinaryInteger {
+    /// Division rounding toward negative infinity, so times before 1970 fall on the right day.
+    func floorDivided(by divisor: Self) -> Self {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }

@@ -1,6 +1,7 @@
-/// SplitMix64: a tiny, fast, well-mixed generator, so scenario expansion is reproducible from a
-/// seed on every platform (Foundation's generators are neither seedable nor portable).
-struct ScenarioRandom {
+/// SplitMix64: a tiny, fast, well-mixed generator, so scenario expansion, fault draws and
+/// derived ids are reproducible from a seed on every platform (Foundation's generators are
+/// neither seedable nor portable).
+struct ScenarioRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
@@ -31,5 +32,22 @@ struct ScenarioRandom {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    /// FNV-1a: a stable hash of a text (Swift's `Hasher` is seeded per process).
+    static func stableHash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+}
+
+extension RandomNumberGenerator {
+    /// `count` characters drawn from `alphabet`.
+    mutating func text(_ count: Int, from alphabet: [Character]) -> String {
+        String((0..<count).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] })
     }
 }

@@ -79,7 +79,7 @@ enum WireJSON: Sendable {
 
 extension WireJSON {
     static func timestamp(_ date: Date) -> WireJSON {
-        .timestamp(millis: Int64((date.timeIntervalSince1970 * 1000).rounded()))
+        .timestamp(millis: date.epochMillis)
     }
 }
 

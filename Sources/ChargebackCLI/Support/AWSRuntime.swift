@@ -11,9 +11,8 @@ struct AWSRuntime: Sendable {
     let endpoints: EndpointResolver
     let base: any CredentialProvider
     let logger: Logger
-    /// The quotas every account's calls are paced to.
-    let rateLimits: RateLimitTable
-    /// Paces the central account's calls (Quick discovery, Cost Explorer, the role chain's AssumeRole).
+    /// Paces the central account's calls (Quick discovery, Cost Explorer, the role chain's AssumeRole);
+    /// its table holds the quotas every account's calls are paced to.
     let centralRateLimiter: RateLimiter
 
     static func make(options: GlobalOptions, region: String?,
@@ -30,7 +29,7 @@ struct AWSRuntime: Sendable {
         }
         let rateLimits = RateLimitTable.awsDefaults.withSafetyFactor(RateLimitTable.recommendedSafetyFactor)
         return AWSRuntime(http: http, endpoints: endpoints, base: base, logger: LoggingSetup.logger("chargeback.aws"),
-                          rateLimits: rateLimits, centralRateLimiter: RateLimiter(table: rateLimits))
+                          centralRateLimiter: RateLimiter(table: rateLimits))
     }
 
     /// A client acting in the central account with `credentials` (default: the base credentials) in `region`.
@@ -51,7 +50,7 @@ struct AWSRuntime: Sendable {
 
     func roleChain(_ config: ChargebackConfig) -> RoleChain {
         RoleChain(base: base, runAsRoleArn: config.central.runAsRoleArn?.text, client: client(region: config.central.region),
-                  rateLimits: rateLimits)
+                  rateLimits: centralRateLimiter.table)
     }
 }
 

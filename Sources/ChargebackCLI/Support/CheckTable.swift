@@ -21,8 +21,7 @@ enum CheckTable {
         lines += rows.map(line)
 
         let failures = reports.flatMap { report in
-            zip(headers.dropFirst(2), [report.chain, report.identity, report.athena, report.costExplorer,
-                                       report.quickSight ?? .skipped("-")])
+            zip(headers.dropFirst(2), report.outcomes)
                 .compactMap { column, outcome -> String? in
                     guard case let .failed(code, hint) = outcome else { return nil }
                     return "\(report.businessUnitId): \(column): \(code): \(hint)"

@@ -32,20 +32,17 @@ public struct AccessChecker: Sendable {
         var report = AccessCheckReport(businessUnitId: unit.id, accountId: unit.accountId,
                                        chain: .skipped("-"), identity: .skipped("-"),
                                        athena: .skipped("-"), costExplorer: .skipped("-"))
-        do {
+        report.chain = await probe(.roleB) {
             _ = try await session.roleB.credentials()
-            report.chain = .passed(chain.runAsRoleArn == nil ? "Role B" : "Role A → Role B")
-        } catch {
-            report.chain = Self.outcome(for: error, defaultStep: .roleB)
-            return report
+            return chain.runAsRoleArn == nil ? "Role B" : "Role A → Role B"
         }
-        do {
+        guard report.chain.isPassed else { return report }
+        report.identity = await probe(.identity) {
             try await session.verifyAccount()
-            report.identity = .passed(unit.accountId)
-        } catch {
-            report.identity = Self.outcome(for: error, defaultStep: .identity)
-            return report   // never probe further in an account that is not the BU's
+            return unit.accountId
         }
+        // Never probe further in an account that is not the BU's.
+        guard report.identity.isPassed else { return report }
         report.athena = await checkAthena(session)
         report.costExplorer = await probe(.costExplorer) {
             _ = try await CostExplorerClient(client: session.client(region: unit.regions[0]))
@@ -96,7 +93,7 @@ public struct AccessChecker: Sendable {
             }
             report.identity = .passed(account)
         } catch {
-            report.chain = Self.outcome(for: error, defaultStep: .baseCredentials)
+            report.chain = CheckHint.outcome(for: error, step: .baseCredentials)
             return report
         }
         report.quickSight = await probe(.quickSight) {
@@ -114,10 +111,11 @@ public struct AccessChecker: Sendable {
 
     /// Yesterday's cost of the given services: the cheapest call that proves the permission.
     func oneDayOfCosts(services: [String]) -> GetCostAndUsageInput {
-        let today = Calendar.utc.startOfDay(for: central.clock())
-        let yesterday = today.addingTimeInterval(-86_400)
+        // "YYYY-MM-DD" in UTC, as Cost Explorer wants its dates.
+        let day = Date.ISO8601FormatStyle().year().month().day()
+        let now = central.clock()
         return GetCostAndUsageInput(
-            timePeriod: CostDateInterval(start: CalendarDay.string(yesterday), end: CalendarDay.string(today)),
+            timePeriod: CostDateInterval(start: now.addingTimeInterval(-86_400).formatted(day), end: now.formatted(day)),
             granularity: .daily, metrics: [config.costMetric.rawValue], filter: .dimension("SERVICE", services))
     }
 
@@ -125,34 +123,7 @@ public struct AccessChecker: Sendable {
         do {
             return .passed(try await body())
         } catch {
-            return Self.outcome(for: error, defaultStep: step)
+            return CheckHint.outcome(for: error, step: step)
         }
-    }
-
-    static func outcome(for error: any Error, defaultStep: CheckStep) -> CheckOutcome {
-        if let chainError = error as? RoleChainError {
-            switch chainError {
-            case let .assumeRoleFailed(_, step, _, underlying): return CheckHint.outcome(for: underlying, step: step)
-            case .wrongAccount: return CheckHint.outcome(for: chainError, step: .identity)
-            }
-        }
-        return CheckHint.outcome(for: error, step: defaultStep)
-    }
-}
-
-extension Calendar {
-    /// The Gregorian calendar in UTC: chargeback periods are calendar months in UTC.
-    public static let utc: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
-}
-
-/// "YYYY-MM-DD" in UTC, as Cost Explorer wants its dates.
-public enum CalendarDay {
-    public static func string(_ date: Date) -> String {
-        let parts = Calendar.utc.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 }

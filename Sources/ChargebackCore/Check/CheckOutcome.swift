@@ -57,7 +57,13 @@ public enum CheckStep: String, Sendable {
 
 /// Turns an error into an AWS error code and a one-line hint.
 public enum CheckHint {
+    /// `step` is the probe that failed; a role chain error names its own step instead, and the
+    /// hint is about the AWS error it wraps.
     public static func outcome(for error: any Error, step: CheckStep) -> CheckOutcome {
+        if case let RoleChainError.assumeRoleFailed(_, failedStep, _, underlying) = error {
+            return outcome(for: underlying, step: failedStep)
+        }
+        let step = (error as? RoleChainError)?.step ?? step
         let code = errorCode(error)
         return .failed(code: code, hint: hint(code: code, step: step, error: error))
     }

@@ -50,26 +50,10 @@ extension ConfigDecoder {
             .flatMap { externalID($0, at: mapping.path("external_id")) }
         let regions = businessUnitRegions(mapping)
 
-        var name = id
-        if let value = mapping.value("name") {
-            name = text(value, at: mapping.path("name"))
-            if name == nil { valid = false }
-        }
-        var workgroups: [String]?
-        if let value = mapping.value("workgroups") {
-            workgroups = workgroupList(value, at: mapping.path("workgroups"))
-            if workgroups == nil { valid = false }
-        }
-        var costCenter: String?
-        if let value = mapping.value("cost_center") {
-            costCenter = text(value, at: mapping.path("cost_center"))
-            if costCenter == nil { valid = false }
-        }
-        var budget: Decimal?
-        if let value = mapping.value("budget") {
-            budget = self.budget(value, at: mapping.path("budget"))
-            if budget == nil { valid = false }
-        }
+        let name = optional("name", in: mapping, valid: &valid, text) ?? id
+        let workgroups = optional("workgroups", in: mapping, valid: &valid, workgroupList)
+        let costCenter = optional("cost_center", in: mapping, valid: &valid, text)
+        let budget = optional("budget", in: mapping, valid: &valid, self.budget)
         guard valid, let id, let name, let accountId, let roleArn, let externalId, let regions else { return nil }
         return BusinessUnitConfig(id: id, name: name, accountId: accountId, roleArn: roleArn, externalId: externalId,
                                   regions: regions, workgroups: workgroups, costCenter: costCenter, budget: budget)

@@ -10,21 +10,16 @@ extension ConfigDecoder {
         let region = required("region", in: mapping, hint: "give Quick's region, e.g. us-east-1")
             .flatMap { self.region($0, at: mapping.path("region")) }
         let accountKeyPath = mapping.path("account_id").description
+        var valid = true
         // An unreadable account id is already reported; the role's own shape is still checked.
-        var roleProblem = false
-        func role(_ key: String) -> IAMRoleARN? {
-            guard let value = mapping.value(key) else { return nil }
-            let arn = roleARN(value, at: mapping.path(key), accountId: accountId, accountKeyPath: accountKeyPath)
-            if arn == nil { roleProblem = true }
-            return arn
+        func role(_ node: Node, at path: ConfigKeyPath) -> IAMRoleARN? {
+            roleARN(node, at: path, accountId: accountId, accountKeyPath: accountKeyPath)
         }
-        let runAsRole = role("run_as_role_arn")
-        let costRole = role("cost_role_arn")
-        var serviceName: String? = CentralConfig.defaultQuickServiceName
-        if let value = mapping.value("quick_service_name") {
-            serviceName = text(value, at: mapping.path("quick_service_name"))
-        }
-        guard let accountId, let region, let serviceName, !roleProblem else { return nil }
+        let runAsRole = optional("run_as_role_arn", in: mapping, valid: &valid, role)
+        let costRole = optional("cost_role_arn", in: mapping, valid: &valid, role)
+        let serviceName = optional("quick_service_name", in: mapping, valid: &valid, text)
+            ?? CentralConfig.defaultQuickServiceName
+        guard valid, let accountId, let region else { return nil }
         return CentralConfig(accountId: accountId, region: region, runAsRoleArn: runAsRole,
                              quickServiceName: serviceName, costRoleArn: costRole)
     }

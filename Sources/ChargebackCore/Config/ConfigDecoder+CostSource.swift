@@ -41,26 +41,22 @@ extension ConfigDecoder {
             .flatMap { text($0, at: mapping.path("table")) }
         let region = required("region", in: mapping, hint: "give the region of the billing account's Athena, e.g. us-east-1")
             .flatMap { self.region($0, at: mapping.path("region")) }
-        var workgroup: String? = CURConfig.defaultWorkgroup
-        if let value = mapping.value("workgroup") {
-            workgroup = text(value, at: mapping.path("workgroup"))
+        let workgroup = optional("workgroup", in: mapping, valid: &valid, text) ?? CURConfig.defaultWorkgroup
+        let roleArn = optional("role_arn", in: mapping, valid: &valid) { node, path in
+            roleARN(node, at: path, accountId: nil, accountKeyPath: "")
         }
-        var roleArn: IAMRoleARN?
-        if let value = mapping.value("role_arn") {
-            roleArn = roleARN(value, at: mapping.path("role_arn"), accountId: nil, accountKeyPath: "")
-            if roleArn == nil { valid = false }
-        }
-        var outputLocation: String?
-        if let value = mapping.value("output_location") {
-            outputLocation = text(value, at: mapping.path("output_location"))
-            if let location = outputLocation, !location.hasPrefix("s3://") {
-                report("'\(location)' is not an S3 location; expected s3://bucket/prefix/", at: value, path: mapping.path("output_location"))
-                valid = false
-            }
-            if outputLocation == nil { valid = false }
-        }
-        guard valid, let database, let table, let region, let workgroup else { return nil }
+        let outputLocation = optional("output_location", in: mapping, valid: &valid, s3Location)
+        guard valid, let database, let table, let region else { return nil }
         return CURConfig(database: database, table: table, workgroup: workgroup, region: region,
                          roleArn: roleArn, outputLocation: outputLocation)
+    }
+
+    private func s3Location(_ node: Node, at path: ConfigKeyPath) -> String? {
+        guard let location = text(node, at: path) else { return nil }
+        guard location.hasPrefix("s3://") else {
+            report("'\(location)' is not an S3 location; expected s3://bucket/prefix/", at: node, path: path)
+            return nil
+        }
+        return location
     }
 }

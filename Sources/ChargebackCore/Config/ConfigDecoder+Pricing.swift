@@ -9,12 +9,8 @@ extension ConfigDecoder {
         guard let mapping = mapping(node, at: path, allowedKeys: Self.pricingKeys) else { return nil }
         var pricing = PricingConfig()
         var valid = true
-        if let value = mapping.value("athena_usd_per_tb") {
-            if let price = price(value, at: mapping.path("athena_usd_per_tb")) {
-                pricing.athenaUSDPerTB = price
-            } else {
-                valid = false
-            }
+        if let price = optional("athena_usd_per_tb", in: mapping, valid: &valid, self.price) {
+            pricing.athenaUSDPerTB = price
         }
         if let value = mapping.value("athena_usd_per_tb_by_region") {
             let overridesPath = mapping.path("athena_usd_per_tb_by_region")

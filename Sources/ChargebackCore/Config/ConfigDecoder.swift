@@ -58,6 +58,16 @@ final class ConfigDecoder {
         return nil
     }
 
+    /// The decoded value of an optional key: nil when the key is absent or empty, and also nil,
+    /// with `valid` cleared, when `decode` rejected (and reported) the value.
+    func optional<Value>(_ key: String, in mapping: ConfigMapping, valid: inout Bool,
+                         _ decode: (Node, ConfigKeyPath) -> Value?) -> Value? {
+        guard let node = mapping.value(key) else { return nil }
+        let value = decode(node, mapping.path(key))
+        if value == nil { valid = false }
+        return value
+    }
+
     func sequence(_ node: Node, at path: ConfigKeyPath) -> [Node]? {
         guard case .sequence(let sequence) = node else {
             report("expected a list, found \(node.kindDescription)", at: node, path: path)

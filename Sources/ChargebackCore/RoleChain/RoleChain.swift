@@ -1,7 +1,6 @@
 import AWSCore
 import AWSServices
 import Foundation
-import Logging
 import Synchronization
 
 /// The role chain of SPEC §3, the way Quick itself reaches a consumer account:
@@ -18,19 +17,17 @@ public struct RoleChain: Sendable {
     public var client: AWSClient
     /// Role chaining caps sessions at one hour; asking for more fails.
     public var sessionSeconds: Int
-    /// The quotas each BU session paces its account's calls to; nil leaves BU calls unpaced.
-    /// (The chain's own STS calls are paced by `client`'s limiter: they count against the central account.)
-    public let rateLimits: RateLimitTable?
-    /// One limiter per account, so BUs that share an account share its quota.
+    /// One limiter per account, so BUs that share an account share its quota; nil leaves BU calls unpaced.
     let accountLimiters: AccountRateLimiters?
 
+    /// `rateLimits`: the quotas each BU session paces its account's calls to. (The chain's own STS
+    /// calls are paced by `client`'s limiter: they count against the central account.)
     public init(base: any CredentialProvider, runAsRoleArn: String?, client: AWSClient, sessionSeconds: Int = 3600,
                 rateLimits: RateLimitTable? = nil) {
         self.base = base
         self.runAsRoleArn = runAsRoleArn
         self.client = client
         self.sessionSeconds = sessionSeconds
-        self.rateLimits = rateLimits
         self.accountLimiters = rateLimits.map(AccountRateLimiters.init(table:))
     }
 

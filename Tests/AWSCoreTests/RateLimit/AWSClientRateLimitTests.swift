@@ -16,7 +16,7 @@ import Testing
     }
 
     static func client(_ http: StubHTTPClient, limiter: RateLimiter?, maxAttempts: Int = 3) -> AWSClient {
-        AWSClient(http: http, credentialProvider: FixedCredentialProvider(AWSClientTests.credentials),
+        AWSClient(http: http, credentialProvider: StaticCredentialProvider(AWSClientTests.credentials),
                   region: "us-west-2", endpoints: EndpointResolver(environment: [:]),
                   retry: RetryPolicy(maxAttempts: maxAttempts, random: { 0 }, sleep: { _ in }),
                   clock: { AWSClientTests.date }, rateLimiter: limiter)
@@ -66,7 +66,7 @@ import Testing
         let client = Self.client(StubHTTPClient(always: HTTPResponse(status: 200)), limiter: limiter)
 
         #expect(client.with(region: "eu-west-1").rateLimiter === limiter)
-        #expect(client.with(credentials: FixedCredentialProvider(AWSClientTests.credentials)).rateLimiter === limiter)
+        #expect(client.with(credentials: StaticCredentialProvider(AWSClientTests.credentials)).rateLimiter === limiter)
     }
 
     @Test func cancellationWhileWaitingStopsBeforeSending() async throws {

@@ -54,7 +54,7 @@ import Testing
     /// Calls the operation through our client and returns the one request it sent.
     static func ourRequest(for testCase: CrossCheckCase, credentials: AWSCredentials?) async throws -> HTTPRequest {
         let http = StubHTTPClient(try testCase.response)
-        let provider: any CredentialProvider = credentials.map { StaticCredentialProvider(value: $0) }
+        let provider: any CredentialProvider = credentials.map { StaticCredentialProvider($0) }
             ?? RefusingCredentialProvider()
         let signingDate = Self.signingDate
         let client = AWSClient(

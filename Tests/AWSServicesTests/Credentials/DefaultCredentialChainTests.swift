@@ -9,7 +9,7 @@ struct ChainScenario {
     let directory: CredentialsTempDirectory
     let clock = CredentialsTestClock()
     let recorder: RoleCallRecorder
-    let http: CredentialsStubHTTP
+    let http: StubHTTPClient
     let files: [String: String]
 
     init(config: String = "", credentials: String = "") throws {
@@ -20,7 +20,7 @@ struct ChainScenario {
             "AWS_SHARED_CREDENTIALS_FILE": try directory.write("credentials", credentials),
             "PATH": "/usr/bin:/bin",
         ]
-        http = CredentialsStubHTTP { request in
+        http = StubHTTPClient { request in
             let document = { (key: String) in
                 Data(#"{"Code": "Success", "AccessKeyId": "\#(key)", "SecretAccessKey": "metadata-secret", "Token": "metadata-token", "Expiration": "2030-01-01T00:00:00Z"}"#.utf8)
             }

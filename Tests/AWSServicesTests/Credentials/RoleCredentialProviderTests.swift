@@ -7,7 +7,7 @@ import Testing
     static let roleArn = "arn:aws:iam::111122223333:role/Target"
 
     @Test func signsAssumeRoleWithTheBaseCredentialsThroughSTS() async throws {
-        let http = CredentialsStubHTTP { _ in
+        let http = StubHTTPClient { _ in
             HTTPResponse(status: 200, body: Data("""
                 <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult>
                 <Credentials><AccessKeyId>ASIASTS</AccessKeyId><SecretAccessKey>sts-secret</SecretAccessKey>
@@ -16,7 +16,7 @@ import Testing
                 </AssumeRoleResult><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></AssumeRoleResponse>
                 """.utf8))
         }
-        let base = CachingCredentialProvider(wrapping: FixedBase())
+        let base = CachingCredentialProvider(wrapping: fixedBase)
         let provider = AssumeRoleCredentialProvider(
             input: AssumeRoleInput(roleArn: Self.roleArn, roleSessionName: "report-session", externalId: "ext-42"),
             base: base, http: http, region: "eu-central-1", endpoints: EndpointResolver(environment: [:]))
@@ -37,7 +37,7 @@ import Testing
         let recorder = RoleCallRecorder(clock: clock, failure: refusal)
         let provider = AssumeRoleCredentialProvider(
             input: AssumeRoleInput(roleArn: Self.roleArn, roleSessionName: "s"),
-            source: recorder.source(base: FixedBase()))
+            source: recorder.source(base: fixedBase))
         let error = try await #require(throws: CredentialProviderError.self) { try await provider.credentials() }
 
         #expect(error.isTerminal)
@@ -52,7 +52,7 @@ import Testing
     @Test func callsSTSUnsignedWithTheTokenFromTheFile() async throws {
         let directory = try CredentialsTempDirectory()
         let tokenFile = try directory.write("token", "oidc-secret-token\n")
-        let http = CredentialsStubHTTP { _ in
+        let http = StubHTTPClient { _ in
             HTTPResponse(status: 200, body: Data("""
                 <AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
                 <AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>ASIAWEB</AccessKeyId>
@@ -109,9 +109,4 @@ import Testing
 }
 
 /// Long-term base keys for the tests above.
-private struct FixedBase: CredentialProvider {
-    let name = "FixedBase"
-    func credentials() async throws -> AWSCredentials {
-        AWSCredentials(accessKeyId: "AKIABASE", secretAccessKey: "base-secret")
-    }
-}
+private let fixedBase = StaticCredentialProvider(AWSCredentials(accessKeyId: "AKIABASE", secretAccessKey: "base-secret"))

@@ -31,22 +31,6 @@ final class CredentialsTestClock: @unchecked Sendable {
     func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
 }
 
-/// An HTTP client answering with a closure and recording every request.
-final class CredentialsStubHTTP: HTTPClient, @unchecked Sendable {
-    private let lock = NSLock()
-    private var recorded: [HTTPRequest] = []
-    private let handler: @Sendable (HTTPRequest) async throws -> HTTPResponse
-
-    init(_ handler: @escaping @Sendable (HTTPRequest) async throws -> HTTPResponse) { self.handler = handler }
-
-    var requests: [HTTPRequest] { lock.withLock { recorded } }
-
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        lock.withLock { recorded.append(request) }
-        return try await handler(request)
-    }
-}
-
 /// Stands in for STS: records every call with the access key of the base credentials it was
 /// made with (as signing would use them) and answers with a one-hour session named after the role.
 final class RoleCallRecorder: @unchecked Sendable {

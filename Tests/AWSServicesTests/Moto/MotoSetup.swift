@@ -13,7 +13,7 @@ struct MotoSetup {
     static let setupCredentials = AWSCredentials(accessKeyId: "AKIAMOTOSETUP0000001", secretAccessKey: "setup-secret")
 
     func client(credentials: AWSCredentials, region: String = "us-east-1") -> AWSClient {
-        AWSClient(http: moto.http, credentialProvider: StaticTestCredentials(credentials: credentials), region: region,
+        AWSClient(http: moto.http, credentialProvider: StaticCredentialProvider(credentials), region: region,
                   endpoints: EndpointResolver(overrideURL: moto.endpoint, environment: [:]),
                   retry: RetryPolicy(maxAttempts: 1))
     }
@@ -65,8 +65,7 @@ struct MotoSetup {
 
     private func iam(_ action: String, _ parameters: [(String, String)], account: String? = nil) async throws -> XMLNode {
         let fields = [("Action", action), ("Version", Self.iam.apiVersion)] + parameters
-        let body = fields.map { "\(AWSURIEncoding.encode($0.0))=\(AWSURIEncoding.encode($0.1))" }.joined(separator: "&")
-        var request = HTTPRequest(method: "POST", host: "", path: "/", body: Data(body.utf8))
+        var request = HTTPRequest(method: "POST", host: "", path: "/", body: Data(AWSURIEncoding.form(fields).utf8))
         request.headers["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8"
         if let account { request.headers["x-moto-account-id"] = account }
         let response = try await client(credentials: Self.setupCredentials).send(request, service: Self.iam, operation: action)
@@ -81,10 +80,4 @@ struct MotoSetup {
     private func json(_ object: Any) throws -> String {
         String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
     }
-}
-
-struct StaticTestCredentials: CredentialProvider {
-    let name = "StaticTestCredentials"
-    let credentials: AWSCredentials
-    func credentials() async throws -> AWSCredentials { credentials }
 }

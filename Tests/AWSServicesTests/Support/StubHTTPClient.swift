@@ -54,25 +54,19 @@ extension HTTPRequest {
     }
 
     /// The form fields of a query-protocol body, decoded.
-    func formFields() -> [String: String] {
-        var fields: [String: String] = [:]
-        for pair in String(decoding: body, as: UTF8.self).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = String(parts[0]).removingPercentEncoding ?? String(parts[0])
-            let value = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : ""
-            fields[name] = value
-        }
-        return fields
-    }
+    func formFields() -> [String: String] { Self.decodedPairs(String(decoding: body, as: UTF8.self)) }
 
     /// The query string's parameters, decoded.
-    func queryItems() -> [String: String] {
-        var items: [String: String] = [:]
-        for pair in query.split(separator: "&") {
+    func queryItems() -> [String: String] { Self.decodedPairs(query) }
+
+    /// `name=value&…` with each side percent-decoded (kept as sent when it does not decode).
+    private static func decodedPairs(_ text: String) -> [String: String] {
+        var pairs: [String: String] = [:]
+        for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            items[String(parts[0]).removingPercentEncoding ?? ""] =
-                parts.count > 1 ? String(parts[1]).removingPercentEncoding : ""
+            let name = String(parts[0]).removingPercentEncoding ?? String(parts[0])
+            pairs[name] = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : ""
         }
-        return items
+        return pairs
     }
 }

@@ -2,14 +2,6 @@ import AWSCore
 import Foundation
 import Testing
 
-/// Fixed test credentials (not real keys).
-struct StaticCredentialProvider: CredentialProvider {
-    var name: String { "StaticCredentialProvider" }
-    var value = AWSCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
-
-    func credentials() async throws -> AWSCredentials { value }
-}
-
 /// A credential provider that must not be asked (unsigned operations).
 struct RefusingCredentialProvider: CredentialProvider {
     var name: String { "RefusingCredentialProvider" }
@@ -20,10 +12,14 @@ struct RefusingCredentialProvider: CredentialProvider {
 }
 
 enum TestClients {
+    /// Fixed test credentials (not real keys).
+    static let credentials = AWSCredentials(accessKeyId: "AKIDEXAMPLE",
+                                            secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
+
     /// An AWSClient over `http`, at the public endpoints (the environment is ignored), with
     /// retries that never wait.
     static func aws(_ http: StubHTTPClient, region: String = "eu-west-1",
-                    credentials: any CredentialProvider = StaticCredentialProvider()) -> AWSClient {
+                    credentials: any CredentialProvider = StaticCredentialProvider(TestClients.credentials)) -> AWSClient {
         AWSClient(
             http: http, credentialProvider: credentials, region: region,
             endpoints: EndpointResolver(environment: [:]),
