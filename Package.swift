@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // System libraries: libcurl for HTTP, libxml2 for the XML of STS.
@@ -42,11 +45,28 @@ let package = Package(
             name: "AWSServices",
             dependencies: ["AWSCore", .product(name: "Logging", package: "swift-log")]
         ),
-        // Configuration, the role chain, and (later) collection, store and attribution.
+        // Pure domain values: configuration model, billing months, executions, costs, the report model.
+        .target(name: "ChargebackModel"),
+        // The embedded SQLite store of collected data and runs.
+        .target(
+            name: "ChargebackStore",
+            dependencies: ["ChargebackModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Estimate, reconcile, categorise, allocate: pure functions from collected data to the report model.
+        .target(name: "ChargebackAttribution", dependencies: ["ChargebackModel"]),
+        // The report model rendered as HTML (Mustache), CSV, JSON, FOCUS and Markdown.
+        .target(
+            name: "ChargebackReports",
+            dependencies: [
+                "ChargebackModel", "ChargebackAttribution",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // Configuration (YAML → model), the role chain, access checks, discovery and collection.
         .target(
             name: "ChargebackCore",
             dependencies: [
-                "AWSCore", "AWSServices",
+                "ChargebackModel", "ChargebackStore", "AWSCore", "AWSServices",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -54,7 +74,8 @@ let package = Package(
         .target(
             name: "ChargebackCLI",
             dependencies: [
-                "ChargebackCore", "AWSCore", "AWSServices",
+                "ChargebackCore", "ChargebackStore", "ChargebackAttribution", "ChargebackReports",
+                "AWSCore", "AWSServices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -110,6 +131,22 @@ let package = Package(
         .testTarget(
             name: "ChargebackCLITests",
             dependencies: ["ChargebackCLI", "ChargebackCore", "AWSSandbox", "AWSCore"]
+        ),
+        .testTarget(name: "ChargebackModelTests", dependencies: ["ChargebackModel"]),
+        .testTarget(
+            name: "ChargebackStoreTests",
+            dependencies: ["ChargebackStore", "ChargebackModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "ChargebackAttributionTests",
+            dependencies: [
+                "ChargebackAttribution", "ChargebackModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "ChargebackReportsTests",
+            dependencies: ["ChargebackReports", "ChargebackAttribution", "ChargebackModel", "CLibXML2"]
         ),
         .executableTarget(name: "chargeback-bench", dependencies: ["ChargebackCore", "AWSSandbox", "AWSServices", "AWSCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ],

@@ -13,7 +13,7 @@ public struct ChargebackCommand: AsyncParsableCommand {
     public init() {}
 }
 
-/// Exit codes of SPEC §7.
+/// Exit codes of the documentation
 public enum ChargebackExitCode {
     public static let complete: Int32 = 0
     public static let failed: Int32 = 1

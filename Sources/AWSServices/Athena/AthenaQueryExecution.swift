@@ -1,6 +1,6 @@
 import Foundation
 
-/// One Athena query execution, with what cost estimation needs (SPEC §4, §5).
+/// One Athena query execution, with what cost estimation needs (the documentation, §5).
 public struct AthenaQueryExecution: Sendable, Equatable, Codable {
     public var queryExecutionId: String?
     public var query: String?

@@ -1,7 +1,7 @@
 import Yams
 
 extension ConfigDecoder {
-    /// SPEC §1 expects one consumer account per business unit. Two units may still share an
+    /// the documentation expects one consumer account per business unit. Two units may still share an
     /// account when each lists its workgroups and no (region, workgroup) is claimed twice, so
     /// every Athena query belongs to exactly one unit. Otherwise the same queries would be
     /// charged to both, so a shared account is an error. (Account-level Cost Explorer costs

@@ -3,7 +3,7 @@ import AWSServices
 import Foundation
 import Synchronization
 
-/// The role chain of SPEC §3, the way Quick itself reaches a consumer account:
+/// The role chain of the documentation, the way Quick itself reaches a consumer account:
 /// base → Role A (with a scope-down session policy naming one Role B) → Role B (with the BU's
 /// ExternalId), or base → Role B when no Role A is configured. Each step's credentials are
 /// cached and refreshed before they expire (chained sessions last at most an hour).

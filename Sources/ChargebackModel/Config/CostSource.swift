@@ -1,4 +1,4 @@
-/// Where consumer and central costs are read from (SPEC §4).
+/// Where consumer and central costs are read from.
 public enum CostSource: Sendable, Equatable {
     /// Cost Explorer `GetCostAndUsage` in each account (the default).
     case costExplorer

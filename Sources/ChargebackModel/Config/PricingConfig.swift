@@ -1,6 +1,6 @@
 import Foundation
 
-/// Athena's on-demand price, used to estimate each query's cost (SPEC §5.1).
+/// Athena's on-demand price, used to estimate each query's cost.
 public struct PricingConfig: Sendable, Equatable {
     /// US dollars per terabyte (2^40 bytes) scanned, where no regional override applies.
     public var athenaUSDPerTB: Decimal

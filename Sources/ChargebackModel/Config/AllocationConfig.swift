@@ -1,6 +1,6 @@
 import Foundation
 
-/// How each category of central Quick cost is charged back to business units (SPEC §5.5).
+/// How each category of central Quick cost is charged back to business units.
 public struct AllocationConfig: Sendable, Equatable {
     public var sessions: AllocationRule
     public var spice: AllocationRule
@@ -25,7 +25,7 @@ public struct AllocationConfig: Sendable, Equatable {
         }
     }
 
-    mutating func setRule(_ rule: AllocationRule, for category: QuickCostCategory) {
+    public mutating func setRule(_ rule: AllocationRule, for category: QuickCostCategory) {
         switch category {
         case .sessions: sessions = rule
         case .spice: spice = rule

@@ -11,7 +11,7 @@ public struct IAMRoleARN: Sendable, Hashable, CustomStringConvertible {
     /// The ARN exactly as written.
     public let text: String
 
-    static let partitions: Set<String> = ["aws", "aws-cn", "aws-us-gov"]
+    public static let partitions: Set<String> = ["aws", "aws-cn", "aws-us-gov"]
 
     /// Parses `text`; nil when it is not a well-formed IAM role ARN.
     public init?(_ text: String) {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Regular expressions that sort Quick's Cost Explorer usage types into categories (SPEC §5.4).
+/// Regular expressions that sort Quick's Cost Explorer usage types into categories.
 /// Rules are tried in the order spice, sessions, users; a usage type no rule matches is `other`.
 public struct UsageTypeRules: Sendable, Equatable {
     /// The rule sources, as written (NSRegularExpression syntax, e.g. `(?i)spice`).
@@ -16,7 +16,7 @@ public struct UsageTypeRules: Sendable, Equatable {
     public static let defaultSessionsPattern = "(?i)reader|session|capacity"
     public static let defaultUsersPattern = "(?i)user|author"
 
-    /// The rules SPEC §2 documents as defaults.
+    /// The rules the documentation documents as defaults.
     public static let standard = try! UsageTypeRules(
         spice: defaultSpicePattern, sessions: defaultSessionsPattern, users: defaultUsersPattern)
 

@@ -1,4 +1,4 @@
-/// The validated contents of `chargeback.yaml` (SPEC §2), with every default applied.
+/// The validated contents of `chargeback.yaml`, with every default applied.
 public struct ChargebackConfig: Sendable, Equatable {
     /// The file format version; only 1 exists.
     public var version: Int

@@ -1,0 +1,91 @@
+import Foundation
+
+/// A calendar month in UTC: the period every cost and query is attributed to.
+public struct BillingMonth: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let year: Int
+    /// 1–12.
+    public let month: Int
+
+    public init?(year: Int, month: Int) {
+        guard (1970...9999).contains(year), (1...12).contains(month) else { return nil }
+        self.year = year
+        self.month = month
+    }
+
+    /// Parses `YYYY-MM`; nil for anything else.
+    public init?(_ text: String) {
+        guard text.wholeMatch(of: /[0-9]{4}-[0-9]{2}/) != nil,
+              let year = Int(text.prefix(4)), let month = Int(text.suffix(2))
+        else { return nil }
+        self.init(year: year, month: month)
+    }
+
+    /// The month that contains `date` (UTC).
+    public init(containing date: Date) {
+        let parts = BillingMonth.utc.dateComponents([.year, .month], from: date)
+        year = parts.year!
+        month = parts.month!
+    }
+
+    /// `YYYY-MM`.
+    public var text: String { String(format: "%04d-%02d", year, month) }
+    public var description: String { text }
+
+    /// "October 2026".
+    public var title: String {
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                     "October", "November", "December"]
+        return "\(names[month - 1]) \(year)"
+    }
+
+    /// The first instant of the month, UTC.
+    public var start: Date {
+        BillingMonth.utc.date(from: DateComponents(year: year, month: month, day: 1))!
+    }
+
+    /// The first instant of the next month, UTC (the period's exclusive end).
+    public var end: Date { next.start }
+
+    public var next: BillingMonth {
+        month == 12 ? BillingMonth(year: year + 1, month: 1)! : BillingMonth(year: year, month: month + 1)!
+    }
+
+    public var previous: BillingMonth {
+        month == 1 ? BillingMonth(year: year - 1, month: 12)! : BillingMonth(year: year, month: month - 1)!
+    }
+
+    /// `YYYY-MM-01`, the Cost Explorer start date.
+    public var firstDayText: String { String(format: "%04d-%02d-01", year, month) }
+    /// The next month's first day: Cost Explorer's exclusive end date.
+    public var endDayText: String { next.firstDayText }
+
+    /// Whether `date` falls in the month: start inclusive, end exclusive.
+    public func contains(_ date: Date) -> Bool { date >= start && date < end }
+
+    /// The calendar month before the one that contains `now`: the default month to report.
+    public static func previous(to now: Date) -> BillingMonth { BillingMonth(containing: now).previous }
+
+    public static func < (lhs: BillingMonth, rhs: BillingMonth) -> Bool {
+        (lhs.year, lhs.month) < (rhs.year, rhs.month)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let month = BillingMonth(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "'\(text)' is not a month as YYYY-MM"))
+        }
+        self = month
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+
+    static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+}

@@ -1,0 +1,2 @@
+import ChargebackModel
+import ChargebackAttribution
