@@ -8,7 +8,7 @@ public struct ChargebackCommand: AsyncParsableCommand {
         abstract: "Monthly per-business-unit chargeback reports for Amazon Quick and Athena.",
         discussion: "Exit codes: 0 complete, 1 failed, 2 usage or configuration error, 3 partial.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, DiscoverCommand.self, InitCommand.self]
+        subcommands: [CollectCommand.self, CheckCommand.self, DiscoverCommand.self, InitCommand.self]
     )
     public init() {}
 }

@@ -1,1 +1,2 @@
 @_exported import ChargebackModel
+@_exported import ChargebackStore

@@ -46,7 +46,7 @@ enum DailyCollectionSimulationScenario {
             id: unitAccountId, name: "analytics",
             roles: [ScenarioRole(name: SandboxScenarios.consumerRoleName,
                                  trustedPrincipals: ["arn:aws:iam::\(centralAccountId):root"],
-                                 externalIdEquals: [externalId], allowedActions: ["athena:*", "sts:GetCallerIdentity"])],
+                                 externalIdEquals: [externalId], allowedActions: ["athena:*", "ce:GetCostAndUsage", "sts:GetCallerIdentity"])],
             workgroups: [ScenarioWorkgroup(name: workgroup, region: region)],
             queryGenerators: [generator])
         return Scenario(clock: date(day: clockStartDay), accounts: [central, unit])

@@ -5,7 +5,7 @@ import ChargebackCore
 import Foundation
 import Testing
 
-/// SPEC §4: Athena keeps 45 days of history, so a daily incremental collect must build the
+/// Athena keeps 45 days of history, so a daily incremental collect must build the
 /// complete history in the store. Sixty simulated days are played against the sandbox's clock.
 @Suite("Daily collection: 60 simulated days against Athena's 45-day history")
 struct DailyCollectionSimulationTests {
@@ -13,19 +13,20 @@ struct DailyCollectionSimulationTests {
 
     static let simulatedDays = 60
 
-    @Test("daily incremental collects keep every execution, page little, and refresh the role chain each day")
+    @Test("daily incremental collects keep every execution, page little, and refresh the role chain each day",
+          .timeLimit(.minutes(3)))
     func sixtyDaysOfDailyCollection() async throws {
-        let started = ContinuousClock.now
         let executions = Organisation.executions()
         let config = try Organisation.config()
         let unit = try #require(config.businessUnit(id: Organisation.unitId))
-        let workgroup = try #require(unit.workgroups?.first)
+        let folder = try StoreFolder()
+        let store = try ChargebackStore(path: folder.path("store.sqlite"))
 
         try await withSandbox(scenario: Organisation.scenario(), frozenClock: true) { sandbox in
-            let session = sandbox.chain(runAsRoleArn: config.central.runAsRoleArn?.text).session(for: unit)
-            let athena = AthenaClient(client: session.client(region: Organisation.region))
+            let clock = sandbox.clock
+            let collector = Collector(config: config, chain: sandbox.chain(runAsRoleArn: config.central.runAsRoleArn?.text),
+                                      central: sandbox.client(), store: store, now: { clock.now() })
             let calls = AthenaCallCounter(counters: sandbox.counters, account: unit.accountId)
-            var store = DailyCollectionStore()
             var firstHorizon: Date?
             var lastCollected: Date?
             var listPages = 0
@@ -34,72 +35,72 @@ struct DailyCollectionSimulationTests {
             for day in 1...Self.simulatedDays {
                 sandbox.clock.advance(by: Organisation.day)
                 let callsBefore = calls.snapshot()
+                let storedBefore = try store.executionCount()
                 let window = try await Self.quietWindow(executions, clock: sandbox.clock) {
-                    try await store.collect(athena, workGroup: workgroup)
+                    try await collector.run(.since(Organisation.date(day: 0), now: clock.now()))
                 }
                 let run = window.result
+                #expect(run.outcomes.first { $0.scope == unit.id }?.status == .complete,
+                        "day \(day): \(String(describing: run.outcomes.first?.error))")
+                let newExecutions = try store.executionCount() - storedBefore
                 // Everything submitted since the previous run, or the whole retained history on the first.
                 let since = lastCollected ?? window.start.addingTimeInterval(-Organisation.retention)
                 let expectedNew = executions.filter {
                     $0.submitted <= window.start && (lastCollected == nil ? $0.submitted >= since : $0.submitted > since)
                 }.count
-                #expect(run.newExecutions == expectedNew, "day \(day): stored \(run.newExecutions) new executions, expected \(expectedNew)")
-                // One page per 50 new executions, plus the page that proves the rest is already stored.
-                let pageBound = (expectedNew + DailyCollectionStore.pageSize - 1) / DailyCollectionStore.pageSize + 1
-                #expect(run.listPages <= pageBound, "day \(day): \(run.listPages) ListQueryExecutions pages for \(expectedNew) new executions")
+                #expect(newExecutions == expectedNew, "day \(day): stored \(newExecutions) new executions, expected \(expectedNew)")
                 let callsAfter = calls.snapshot()
-                #expect(callsAfter.list - callsBefore.list == run.listPages, "day \(day): the paginator fetched pages the collect did not read")
-                #expect(callsAfter.batchGet - callsBefore.batchGet == run.batchCalls)
+                let pages = callsAfter.list - callsBefore.list
+                // One page per 50 new executions, plus the page that proves the rest is already stored.
+                let pageBound = (expectedNew + 49) / 50 + 1
+                #expect(pages <= pageBound, "day \(day): \(pages) ListQueryExecutions pages for \(expectedNew) new executions")
 
                 firstHorizon = firstHorizon ?? since
                 lastCollected = window.start
-                listPages += run.listPages
-                batchCalls += run.batchCalls
+                listPages += pages
+                batchCalls += callsAfter.batchGet - callsBefore.batchGet
             }
+
+            let assumeRoleCalls = sandbox.assumeRoleCalls()
 
             // (1) Nothing was lost: the store holds exactly what was submitted from the first
             // run's retention horizon to the last run, though the sandbox never showed more than 45 days.
             let horizon = try #require(firstHorizon)
             let end = try #require(lastCollected)
             let expected = executions.filter { $0.submitted >= horizon && $0.submitted <= end }
-            // The collected period is more than twice what the sandbox retains.
             #expect(end.timeIntervalSince(horizon) > 2 * Organisation.retention)
-            let storedIds = Set(store.executions.keys)
-            let missing = expected.filter { !storedIds.contains($0.id) }
+            var stored: [String: AthenaExecution] = [:]
+            var month = BillingMonth(containing: horizon)
+            while month <= BillingMonth(containing: end) {
+                for execution in try store.executions(accountId: unit.accountId, regions: unit.regions, month: month) {
+                    #expect(stored.updateValue(execution, forKey: execution.id) == nil, "\(execution.id) stored twice")
+                }
+                month = month.next
+            }
+            let missing = expected.filter { stored[$0.id] == nil }
             #expect(missing.count == 0, "\(missing.count) executions were never collected, the first submitted \(String(describing: missing.first?.submitted))")
-            #expect(storedIds.count == expected.count, "\(storedIds.count - expected.count + missing.count) stored executions are outside the collected period")
-            // The last day of the history was still in the future of the sandbox clock: never listed.
+            #expect(stored.count == expected.count, "\(stored.count - expected.count + missing.count) stored executions are outside the collected period")
             #expect(executions.contains { $0.submitted > end })
             let misreported = expected.filter { execution in
-                guard let stored = store.executions[execution.id] else { return false }
-                return stored.status?.state?.rawValue != execution.state
-                    || stored.statementType?.rawValue != execution.statementType
-                    || stored.status?.submissionDateTime != execution.submitted
+                guard let stored = stored[execution.id] else { return false }
+                return stored.state.text != execution.state || stored.statementType != execution.statementType
+                    || stored.submittedAt != execution.submitted
             }
             #expect(misreported.count == 0, "\(misreported.count) stored executions differ from the scenario, e.g. \(String(describing: misreported.first))")
-            let stored = Array(store.executions.values)
-            #expect(stored.contains { $0.statementType == .ddl })
-            #expect(stored.contains { $0.status?.state == .failed })
-            #expect(stored.contains { $0.status?.state == .cancelled })
+            #expect(stored.values.contains { $0.statementType == "DDL" })
+            #expect(stored.values.contains { $0.state == .failed })
+            #expect(stored.values.contains { $0.state == .cancelled })
 
-            // (2) Retention: executions older than 45 days can no longer be listed or fetched,
-            // yet the store still holds them.
-            let finalListing = try await Self.quietWindow(executions, clock: sandbox.clock) {
-                try await athena.listQueryExecutionsPages(workGroup: workgroup, maxResults: 50).items.collect()
-            }
-            let retainedFrom = finalListing.start.addingTimeInterval(-Organisation.retention)
+            // (2) Retention: executions older than 45 days can no longer be fetched, yet the store holds them.
+            let retainedFrom = end.addingTimeInterval(-Organisation.retention)
             let expired = expected.filter { $0.submitted < retainedFrom }
-            let listable = executions.filter { $0.submitted >= retainedFrom && $0.submitted <= finalListing.start }
             #expect(expired.count > 500)
-            let listed = Set(finalListing.result)
-            #expect(listed.count == finalListing.result.count, "the final listing repeated ids")
-            #expect(listed == Set(listable.map(\.id)), "listed \(listed.count) executions, \(listable.count) are within 45 days")
-            #expect(listed.isDisjoint(with: expired.map(\.id)), "executions older than 45 days are still listed")
-            #expect(expired.allSatisfy { store.executions[$0.id] != nil })
             let oldest = try #require(expired.first)
+            let athena = AthenaClient(client: sandbox.chain(runAsRoleArn: config.central.runAsRoleArn?.text)
+                .session(for: unit).client(region: Organisation.region))
             let lookup = try await athena.batchGetQueryExecution(ids: [oldest.id])
             #expect(lookup.queryExecutions.isEmpty)
-            #expect(lookup.unprocessedQueryExecutionIds.map(\.queryExecutionId) == [oldest.id])
+            #expect(stored[oldest.id] != nil)
 
             // (3) Incremental: a page or two a day, not a re-listing of the 45 visible days.
             let fullRelistingPages = Self.fullRelistingPages(executions, firstRun: horizon.addingTimeInterval(Organisation.retention),
@@ -109,13 +110,15 @@ struct DailyCollectionSimulationTests {
 
             // (4) Each day's first call found both one-hour sessions long dead and re-assumed them
             // once, before any call could be refused.
-            #expect(sandbox.assumeRoleCalls() == 2 * Self.simulatedDays)
+            #expect(assumeRoleCalls == 2 * Self.simulatedDays)
             #expect(sandbox.expiredTokenRejections == 0)
-        }
 
-        // (5) Sixty days of history in seconds: the sandbox clock moves, the test does not wait.
-        let elapsed = ContinuousClock.now - started
-        #expect(elapsed < .seconds(30), "the simulation took \(elapsed)")
+            // (5) The store knows the history is complete from the first horizon on.
+            let coverage = try #require(try store.coverage(accountId: unit.accountId, region: Organisation.region,
+                                                          workgroup: Organisation.workgroup))
+            #expect(coverage.from == horizon)
+            #expect(coverage.to == end)
+        }
     }
 
     /// Runs `body` and returns the sandbox time it started at. The sandbox clock keeps running in

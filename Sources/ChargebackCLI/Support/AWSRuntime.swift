@@ -50,7 +50,7 @@ struct AWSRuntime: Sendable {
 
     func roleChain(_ config: ChargebackConfig) -> RoleChain {
         RoleChain(base: base, runAsRoleArn: config.central.runAsRoleArn?.text, client: client(region: config.central.region),
-                  rateLimits: centralRateLimiter.table)
+                  rateLimits: centralRateLimiter.table, sharedLimiters: [config.central.accountId: centralRateLimiter])
     }
 }
 

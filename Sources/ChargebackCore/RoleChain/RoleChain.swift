@@ -22,13 +22,15 @@ public struct RoleChain: Sendable {
 
     /// `rateLimits`: the quotas each BU session paces its account's calls to. (The chain's own STS
     /// calls are paced by `client`'s limiter: they count against the central account.)
+    /// `sharedLimiters`: limiters that already pace an account (the central account's own), so a
+    /// BU in that account is paced once, not twice.
     public init(base: any CredentialProvider, runAsRoleArn: String?, client: AWSClient, sessionSeconds: Int = 3600,
-                rateLimits: RateLimitTable? = nil) {
+                rateLimits: RateLimitTable? = nil, sharedLimiters: [String: RateLimiter] = [:]) {
         self.base = base
         self.runAsRoleArn = runAsRoleArn
         self.client = client
         self.sessionSeconds = sessionSeconds
-        self.accountLimiters = rateLimits.map(AccountRateLimiters.init(table:))
+        self.accountLimiters = rateLimits.map { AccountRateLimiters(table: $0, seeded: sharedLimiters) }
     }
 
     /// The chain into one BU's account. Nothing is called until credentials are first needed.
@@ -66,10 +68,15 @@ public struct BusinessUnitSession: Sendable {
     public let unit: BusinessUnitConfig
     public let roleA: (any CredentialProvider)?
     public let roleB: any CredentialProvider
-    let client: AWSClient
+    private(set) var client: AWSClient
 
     /// Paces the BU account's calls; shared by every client this session makes.
     public var rateLimiter: RateLimiter? { client.rateLimiter }
+
+    /// Counts every call made as Role B (not the chain's own AssumeRole calls) on `counter` too.
+    mutating func countRequests(with counter: RequestCounter) {
+        client.http = CountingHTTPClient(wrapping: client.http, counters: [counter])
+    }
 
     /// A client in `region` acting as Role B.
     public func client(region: String) -> AWSClient {
@@ -115,10 +122,11 @@ struct AssumeRoleStep: CredentialProvider {
 /// session the calls come from.
 final class AccountRateLimiters: Sendable {
     let table: RateLimitTable
-    private let limiters = Mutex<[String: RateLimiter]>([:])
+    private let limiters: Mutex<[String: RateLimiter]>
 
-    init(table: RateLimitTable) {
+    init(table: RateLimitTable, seeded: [String: RateLimiter] = [:]) {
         self.table = table
+        self.limiters = Mutex(seeded)
     }
 
     func limiter(for accountId: String) -> RateLimiter {

@@ -1,0 +1,93 @@
+import ArgumentParser
+import ChargebackCore
+import Foundation
+
+/// `chargeback collect`: pulls Athena history and costs into the store (the daily job).
+struct CollectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "collect",
+        abstract: "Pull Athena query history, Cost Explorer costs and Quick SPICE sizes into the store.",
+        discussion: """
+            Run it daily with --month set to the current month (Athena keeps 45 days of history; the store \
+            keeps everything collected), and once more after the month has closed. Exits 0 when every account \
+            was collected, 3 when some failed (the others are stored), 1 when all failed, 2 for a usage error.
+            """
+    )
+
+    @Option(name: .long, help: "The configuration file.")
+    var config: String = "chargeback.yaml"
+
+    @Option(name: .long, help: "The month to collect, YYYY-MM (default: the previous calendar month, UTC).")
+    var month: String?
+
+    @Option(name: .long, help: "Collect from this day (YYYY-MM-DD, UTC) to now instead of one month.")
+    var since: String?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(name: .long, help: "How many business units to collect at once.")
+    var concurrency: Int = 8
+
+    @Flag(name: .long, help: "Keep each query's SQL text (at most 2 KB) in the store.")
+    var includeQueryText = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        guard month == nil || since == nil else { throw ValidationError("give --month or --since, not both") }
+        _ = try plan(now: Date())
+    }
+
+    func plan(now: Date) throws -> CollectPlan {
+        if let since {
+            let day = try parseDay(since, option: "--since")
+            guard day <= now else { throw ValidationError("--since \(since) is in the future") }
+            return .since(day, now: now, includeQueryText: includeQueryText)
+        }
+        return .month(try parseMonth(month, now: now), includeQueryText: includeQueryText)
+    }
+
+    func run() async throws {
+        let configuration = try loadConfiguration(config)
+        let plan = try plan(now: Date())
+        let store = try storeOptions.open()
+        let runtime = try AWSRuntime.make(options: global, region: configuration.central.region)
+        let run = try await CollectStep(configuration: configuration, runtime: runtime, store: store,
+                                        concurrency: concurrency, quiet: global.quiet).run(plan)
+        switch run.status {
+        case .complete: return
+        case .partial: throw ExitCode(ChargebackExitCode.partial)
+        case .failed: throw ExitCode(ChargebackExitCode.failed)
+        }
+    }
+}
+
+/// A collect with progress and its closing summary; shared by `collect` and `report`.
+struct CollectStep {
+    let configuration: ChargebackConfig
+    let runtime: AWSRuntime
+    let store: ChargebackStore
+    let concurrency: Int
+    let quiet: Bool
+
+    func run(_ plan: CollectPlan) async throws -> CollectionRun {
+        let progress = CollectProgress()
+        let collector = Collector(config: configuration, chain: runtime.roleChain(configuration),
+                                  central: runtime.centralClient(configuration), store: store,
+                                  concurrency: concurrency, progress: progress, logger: runtime.logger)
+        let months = plan.months.map(\.text).joined(separator: ", ")
+        runtime.logger.info("collecting \(months) for \(configuration.businessUnits.count) business units into \(store.path)")
+        let reporter = ProgressReporter(progress: progress, enabled: !quiet)
+        let run: CollectionRun
+        do {
+            run = try await collector.run(plan)
+        } catch {
+            reporter.finish()
+            throw CommandFailure("collect: \(error)")
+        }
+        reporter.finish()
+        try OutputWriter.standardOutput.write(CollectSummary.render(run))
+        return run
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import ChargebackCore
+import Foundation
+
+/// `--month` and `--store`, shared by the commands that read or write the store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "The store: an SQLite file (created 0600 when missing).")
+    var store: String = "reports/store.sqlite"
+
+    func open() throws -> ChargebackStore {
+        do {
+            return try ChargebackStore(path: store)
+        } catch {
+            throw CommandFailure("\(error)", exitCode: ChargebackExitCode.failed)
+        }
+    }
+}
+
+/// Parses `--month YYYY-MM`; the default is the previous calendar month in UTC.
+func parseMonth(_ text: String?, now: Date = Date()) throws -> BillingMonth {
+    guard let text else { return BillingMonth.previous(to: now) }
+    guard let month = BillingMonth(text) else {
+        throw ValidationError("--month '\(text.prefix(40))' is not a month as YYYY-MM, e.g. 2026-10")
+    }
+    return month
+}
+
+/// Parses `--since YYYY-MM-DD` as midnight UTC.
+func parseDay(_ text: String, option: String) throws -> Date {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard text.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) != nil, parts.count == 3,
+          let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+    else { throw ValidationError("\(option) '\(text.prefix(40))' is not a date as YYYY-MM-DD, e.g. 2026-10-01") }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let components = DateComponents(year: year, month: month, day: day)
+    guard components.isValidDate(in: calendar), let date = calendar.date(from: components) else {
+        throw ValidationError("\(option) '\(text)' is not a day of the calendar")
+    }
+    return date
+}

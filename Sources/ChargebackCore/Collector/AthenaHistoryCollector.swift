@@ -1,0 +1,145 @@
+import AWSCore
+import AWSServices
+import ChargebackModel
+import ChargebackStore
+import Foundation
+
+/// Collects one workgroup's query history incrementally. Athena lists executions newest first
+/// and keeps 45 days of them; the store keeps what was collected, and remembers the span over
+/// which a workgroup's history is complete, so a daily run pages only through what is new.
+struct AthenaHistoryCollector: Sendable {
+    /// How long Athena keeps query history.
+    static let retention: TimeInterval = 45 * 86_400
+    /// ListQueryExecutions and BatchGetQueryExecution take at most 50 ids.
+    static let pageSize = 50
+    /// Attempts at ids BatchGetQueryExecution leaves unprocessed before giving up on them.
+    static let unprocessedAttempts = 3
+
+    let athena: AthenaClient
+    let accountId: String
+    let region: String
+    let workgroup: String
+    /// Executions submitted from here on are wanted.
+    let windowStart: Date
+    /// When the listing starts: everything submitted before it is listed.
+    let now: Date
+    /// What the store already holds of this workgroup.
+    let known: [String: KnownExecution]
+    let previousCoverage: AthenaCoverage?
+    let includeQueryText: Bool
+    /// Hears how many executions each batch fetched, for progress.
+    let onFetched: @Sendable (Int) -> Void
+
+    struct Result: Sendable {
+        var executions: [AthenaExecution]
+        var coverage: AthenaCoverage
+        var listPages: Int
+        var batchCalls: Int
+    }
+
+    func collect() async throws -> Result {
+        var fetched: [String: AthenaExecution] = [:]
+        var listPages = 0
+        var batchCalls = 0
+        var ending = ListingEnd.exhausted
+
+        listing: for try await page in athena.listQueryExecutionsPages(workGroup: workgroup, maxResults: Self.pageSize) {
+            listPages += 1
+            let ids = page.queryExecutionIds
+            let wanted = ids.filter { id in fetched[id] == nil && !(known[id]?.isFinal ?? false) }
+            let (executions, calls) = try await batchGet(wanted)
+            batchCalls += calls
+            for execution in executions { fetched[execution.id] = execution }
+
+            // Where this page sits in time: a stored execution the previous listing saw joins
+            // this listing to the stored history; one older than the window ends the need to page.
+            for id in ids {
+                let submitted = fetched[id]?.submittedAt ?? known[id]?.submittedAt
+                if let previous = previousCoverage, let stored = known[id], stored.submittedAt <= previous.to,
+                   previous.from <= windowStart || previous.from <= now.addingTimeInterval(-Self.retention) {
+                    ending = .joinedStoredHistory(previous)
+                    break listing
+                }
+                if let submitted, submitted < windowStart {
+                    ending = .passedWindowStart
+                    break listing
+                }
+            }
+        }
+
+        // Stored executions that were still queued or running may have finished since.
+        let pending = known.filter { id, execution in
+            !execution.isFinal && execution.submittedAt >= windowStart && fetched[id] == nil
+        }.keys.sorted()
+        let (refreshed, calls) = try await batchGet(pending, tolerateMissing: true)
+        batchCalls += calls
+        for execution in refreshed { fetched[execution.id] = execution }
+
+        let executions = fetched.values.sorted { ($0.submittedAt, $0.id) > ($1.submittedAt, $1.id) }
+        return Result(executions: executions, coverage: coverage(after: ending), listPages: listPages,
+                      batchCalls: batchCalls)
+    }
+
+    /// Why the listing stopped.
+    enum ListingEnd {
+        /// Athena had no more pages: its whole retained history was listed.
+        case exhausted
+        /// The listing reached executions older than the window.
+        case passedWindowStart
+        /// The listing reached executions an earlier, complete listing had stored.
+        case joinedStoredHistory(AthenaCoverage)
+    }
+
+    /// The span over which the store now holds this workgroup's complete history.
+    func coverage(after ending: ListingEnd) -> AthenaCoverage {
+        var from: Date
+        switch ending {
+        case let .joinedStoredHistory(previous): from = previous.from
+        case .passedWindowStart: from = windowStart
+        case .exhausted: from = now.addingTimeInterval(-Self.retention)
+        }
+        if let previous = previousCoverage, previous.to >= from { from = min(from, previous.from) }
+        return AthenaCoverage(accountId: accountId, region: region, workgroup: workgroup, from: from, to: now)
+    }
+
+    /// Details of `ids` in batches of 50, asking again for ids Athena left unprocessed.
+    /// `tolerateMissing`: ids Athena no longer knows (aged out of its history) are skipped.
+    private func batchGet(_ ids: [String], tolerateMissing: Bool = false) async throws
+        -> (executions: [AthenaExecution], calls: Int)
+    {
+        var executions: [AthenaExecution] = []
+        var calls = 0
+        for start in stride(from: 0, to: ids.count, by: Self.pageSize) {
+            var remaining = Array(ids[start..<min(start + Self.pageSize, ids.count)])
+            var attempt = 0
+            while !remaining.isEmpty {
+                attempt += 1
+                let output = try await athena.batchGetQueryExecution(ids: remaining)
+                calls += 1
+                for execution in output.queryExecutions {
+                    guard let converted = AthenaExecution(execution, accountId: accountId, region: region,
+                                                          workgroup: workgroup, includeQueryText: includeQueryText)
+                    else {
+                        throw AWSClientError.invalidResponse(
+                            service: "Athena", operation: "BatchGetQueryExecution",
+                            detail: "an execution without a QueryExecutionId or SubmissionDateTime in \(region)/\(workgroup)")
+                    }
+                    executions.append(converted)
+                }
+                onFetched(output.queryExecutions.count)
+                let unprocessed = output.unprocessedQueryExecutionIds
+                remaining = unprocessed.compactMap(\.queryExecutionId)
+                if !remaining.isEmpty, attempt >= Self.unprocessedAttempts {
+                    if tolerateMissing { break }
+                    let first = unprocessed[0]
+                    throw AWSClientError.invalidResponse(
+                        service: "Athena", operation: "BatchGetQueryExecution",
+                        detail: "\(remaining.count) listed executions stayed unprocessed after \(attempt) attempts in "
+                            + "\(region)/\(workgroup), e.g. \(first.queryExecutionId ?? "?") "
+                            + "(\(first.errorCode ?? "no code"): \(first.errorMessage ?? "no message"))")
+                }
+            }
+        }
+        return (executions, calls)
+    }
+}

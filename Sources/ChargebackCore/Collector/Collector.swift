@@ -1,0 +1,289 @@
+import AWSCore
+import AWSServices
+import ChargebackModel
+import ChargebackStore
+import Foundation
+import Logging
+
+/// `chargeback collect`: takes the role chain into every business unit's account, brings home
+/// its Athena history and Cost Explorer costs, and the central account's Quick costs and
+/// inventory, into the store. Business units run concurrently (bounded) and their calls are
+/// paced per account; one unit failing never stops the others.
+public struct Collector: Sendable {
+    public var config: ChargebackConfig
+    public var chain: RoleChain
+    /// Acts in the central account (base credentials or the central cost role).
+    public var central: AWSClient
+    public var store: ChargebackStore
+    public var concurrency: Int
+    public var progress: CollectProgress
+    public var now: @Sendable () -> Date
+    public var logger: Logger
+
+    public init(config: ChargebackConfig, chain: RoleChain, central: AWSClient, store: ChargebackStore,
+                concurrency: Int = 8, progress: CollectProgress = CollectProgress(),
+                now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "chargeback.collect")) {
+        // Count every request at the transport: the chain's (STS, and every BU client made from
+        // it) and the central account's.
+        var chain = chain
+        chain.client.http = CountingHTTPClient(wrapping: chain.client.http, counters: [progress.requests])
+        var central = central
+        central.http = CountingHTTPClient(wrapping: central.http, counters: [progress.requests])
+        self.config = config
+        self.chain = chain
+        self.central = central
+        self.store = store
+        self.concurrency = concurrency
+        self.progress = progress
+        self.now = now
+        self.logger = logger
+    }
+
+    /// Runs one collect and records it in the store. Throws only when the store itself fails;
+    /// every AWS failure becomes an outcome.
+    public func run(_ plan: CollectPlan) async throws -> CollectionRun {
+        precondition(!plan.months.isEmpty, "a collect covers at least one month")
+        var run = CollectionRun(id: Self.runId(at: now()), month: plan.months[0], since: plan.since, startedAt: now())
+        try store.begin(run, lastMonth: plan.months[plan.months.count - 1])
+        progress.start(units: config.businessUnits.count + 1)
+
+        let runId = run.id
+        async let centralOutcome = collectCentral(plan, runId: runId)
+        let unitOutcomes = await concurrentMap(config.businessUnits, limit: concurrency) { unit in
+            await collectUnit(unit, plan: plan, runId: runId)
+        }
+        run.outcomes = unitOutcomes + [await centralOutcome]
+        run.endedAt = now()
+        run.requests = progress.requests.requests
+        run.throttled = progress.requests.throttled
+        run.costExplorerRequests = run.outcomes.reduce(0) { $0 + $1.costExplorerRequests }
+        try store.finish(run)
+        return run
+    }
+
+    static func runId(at date: Date) -> String {
+        let stamp = ISO8601DateFormatter().string(from: date).replacingOccurrences(of: ":", with: "")
+        return "\(stamp)-\(UInt32.random(in: 0...UInt32.max), radix: 16)"
+    }
+}
+
+extension String.StringInterpolation {
+    mutating func appendInterpolation(_ value: UInt32, radix: Int) {
+        let text = String(value, radix: radix)
+        appendLiteral(String(repeating: "0", count: max(0, 8 - text.count)) + text)
+    }
+}
+
+// MARK: Business units
+
+extension Collector {
+    func collectUnit(_ unit: BusinessUnitConfig, plan: CollectPlan, runId: String) async -> CollectionOutcome {
+        let counter = RequestCounter()
+        let pages = PageCounter()
+        var fetched = 0
+        func outcome(_ status: CollectionStatus, _ error: String?) -> CollectionOutcome {
+            CollectionOutcome(scope: unit.id, status: status, error: error, executionsFetched: fetched,
+                              requests: counter.requests, costExplorerRequests: pages.count)
+        }
+        defer { progress.unitFinished() }
+
+        var counted = chain.session(for: unit)
+        counted.countRequests(with: counter)
+        let session = counted
+        // Identity first: nothing is collected from an account that is not the unit's.
+        do {
+            try await session.verifyAccount()
+        } catch {
+            return record(outcome(.failed, "role chain: \(Self.oneLine(error))"), runId: runId)
+        }
+
+        var batch = BusinessUnitBatch()
+        var failures: [String] = []
+        var succeeded = 0
+        let regionResults = await concurrentMap(unit.regions, limit: unit.regions.count) { region in
+            await collectRegion(region, unit: unit, session: session, plan: plan)
+        }
+        for result in regionResults {
+            batch.workgroups += result.workgroups
+            batch.executions += result.executions
+            batch.coverage += result.coverage
+            failures += result.failures
+            succeeded += result.coverage.count
+        }
+        if let configured = unit.workgroups {
+            let found = Set(batch.workgroups.map(\.name))
+            for name in configured where !found.contains(name) {
+                failures.append("workgroup '\(name)' was not found in \(unit.regions.joined(separator: ", "))")
+            }
+        }
+        fetched = batch.executions.count
+
+        let costs = CostExplorerCollector(costExplorer: CostExplorerClient(client: session.client(region: unit.regions[0])),
+                                          store: store, pages: pages)
+        for month in plan.months {
+            let request = CostExplorerCollector.Request(
+                accountId: unit.accountId, month: month, metric: config.costMetric.rawValue, kind: .consumer,
+                services: config.services.map(\.costExplorerName), groupBy: ["SERVICE", "USAGE_TYPE"])
+            do {
+                if let result = try await costs.collect(request, now: now()) { batch.costResults.append(result) }
+                succeeded += 1
+            } catch {
+                failures.append("Cost Explorer \(month): \(Self.oneLine(error))")
+            }
+        }
+
+        do {
+            try store.save(batch)
+        } catch {
+            return record(outcome(.failed, "store: \(error)"), runId: runId)
+        }
+        if failures.isEmpty { return record(outcome(.complete, nil), runId: runId) }
+        return record(outcome(succeeded > 0 ? .partial : .failed, failures.joined(separator: "; ")), runId: runId)
+    }
+
+    struct RegionResult: Sendable {
+        var workgroups: [AthenaWorkgroup] = []
+        var executions: [AthenaExecution] = []
+        var coverage: [AthenaCoverage] = []
+        var failures: [String] = []
+    }
+
+    /// One region of a unit: its workgroups (the configured ones, or every enabled one), their
+    /// settings and their history.
+    func collectRegion(_ region: String, unit: BusinessUnitConfig, session: BusinessUnitSession,
+                       plan: CollectPlan) async -> RegionResult {
+        let athena = AthenaClient(client: session.client(region: region))
+        var result = RegionResult()
+        var names: [String] = []
+        do {
+            for try await page in athena.listWorkGroupsPages(maxResults: 50) {
+                for summary in page.workGroups {
+                    guard let name = summary.name else { continue }
+                    if let configured = unit.workgroups {
+                        if configured.contains(name) { names.append(name) }
+                    } else if summary.state != .disabled {
+                        names.append(name)
+                    }
+                }
+            }
+        } catch {
+            result.failures.append("\(region): listing workgroups: \(Self.oneLine(error))")
+            return result
+        }
+
+        let perWorkgroup = await concurrentMap(names.sorted(), limit: 8) { name in
+            await collectWorkgroup(name, region: region, unit: unit, athena: athena, plan: plan)
+        }
+        for item in perWorkgroup {
+            if let workgroup = item.workgroup { result.workgroups.append(workgroup) }
+            if let history = item.history {
+                result.executions += history.executions
+                result.coverage.append(history.coverage)
+            }
+            result.failures += item.failures
+        }
+        return result
+    }
+
+    struct WorkgroupResult: Sendable {
+        var workgroup: AthenaWorkgroup?
+        var history: AthenaHistoryCollector.Result?
+        var failures: [String] = []
+    }
+
+    func collectWorkgroup(_ name: String, region: String, unit: BusinessUnitConfig, athena: AthenaClient,
+                          plan: CollectPlan) async -> WorkgroupResult {
+        var result = WorkgroupResult()
+        do {
+            result.workgroup = AthenaWorkgroup(try await athena.getWorkGroup(name: name), accountId: unit.accountId,
+                                               region: region)
+        } catch {
+            result.failures.append("\(region)/\(name): reading its settings: \(Self.oneLine(error))")
+            result.workgroup = AthenaWorkgroup(accountId: unit.accountId, region: region, name: name)
+        }
+        do {
+            let progress = self.progress
+            let collector = AthenaHistoryCollector(
+                athena: athena, accountId: unit.accountId, region: region, workgroup: name, windowStart: plan.since,
+                now: now(), known: try store.knownExecutions(accountId: unit.accountId, region: region, workgroup: name),
+                previousCoverage: try store.coverage(accountId: unit.accountId, region: region, workgroup: name),
+                includeQueryText: plan.includeQueryText, onFetched: { progress.fetched($0) })
+            result.history = try await collector.collect()
+        } catch {
+            result.failures.append("\(region)/\(name): query history: \(Self.oneLine(error))")
+        }
+        return result
+    }
+}
+
+// MARK: Central account
+
+extension Collector {
+    func collectCentral(_ plan: CollectPlan, runId: String) async -> CollectionOutcome {
+        let counter = RequestCounter()
+        let pages = PageCounter()
+        var client = central
+        client.http = CountingHTTPClient(wrapping: client.http, counters: [counter])
+        func outcome(_ status: CollectionStatus, _ error: String?) -> CollectionOutcome {
+            CollectionOutcome(scope: CollectionOutcome.centralScope, status: status, error: error,
+                              requests: counter.requests, costExplorerRequests: pages.count)
+        }
+        defer { progress.unitFinished() }
+
+        do {
+            let identity = try await STSClient(client: client).getCallerIdentity()
+            guard identity.account == config.central.accountId else {
+                return record(outcome(.failed, "the central credentials are in account \(identity.account), not the "
+                    + "configured \(config.central.accountId); check central.account_id and the credentials"), runId: runId)
+            }
+        } catch {
+            return record(outcome(.failed, "identity: \(Self.oneLine(error))"), runId: runId)
+        }
+
+        var batch = CentralBatch()
+        var failures: [String] = []
+        let costs = CostExplorerCollector(costExplorer: CostExplorerClient(client: client), store: store, pages: pages)
+        for month in plan.months {
+            let request = CostExplorerCollector.Request(
+                accountId: config.central.accountId, month: month, metric: config.costMetric.rawValue, kind: .central,
+                services: [config.central.quickServiceName], groupBy: ["USAGE_TYPE"])
+            do {
+                if let result = try await costs.collect(request, now: now()) { batch.costResults.append(result) }
+            } catch {
+                failures.append("Cost Explorer \(month): \(Self.oneLine(error))")
+            }
+        }
+        do {
+            let inventory = try await QuickInventoryCollector(quickSight: QuickSightClient(client: client),
+                                                              accountId: config.central.accountId).collect()
+            batch.dataSources = inventory.dataSources
+            batch.dataSets = inventory.dataSets
+        } catch {
+            failures.append("Quick data sets: \(Self.oneLine(error))")
+        }
+        do {
+            try store.save(batch)
+        } catch {
+            return record(outcome(.failed, "store: \(error)"), runId: runId)
+        }
+        if failures.isEmpty { return record(outcome(.complete, nil), runId: runId) }
+        let anything = failures.count < plan.months.count + 1
+        return record(outcome(anything ? .partial : .failed, failures.joined(separator: "; ")), runId: runId)
+    }
+
+    /// Records an outcome as soon as it is known, so a run killed later still shows it.
+    func record(_ outcome: CollectionOutcome, runId: String) -> CollectionOutcome {
+        do {
+            try store.record(outcome, runId: runId)
+        } catch {
+            logger.error("cannot record the outcome of \(outcome.scope): \(error)")
+        }
+        return outcome
+    }
+
+    /// An error on one line, cut to a readable length.
+    static func oneLine(_ error: any Error) -> String {
+        let text = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+        return text.count > 300 ? String(text.prefix(299)) + "…" : text
+    }
+}

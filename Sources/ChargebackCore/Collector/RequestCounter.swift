@@ -1,0 +1,50 @@
+import AWSCore
+import Foundation
+import Synchronization
+
+/// Counts every request a run sends and the answers that were throttling, at the transport, so
+/// retries count too.
+public final class RequestCounter: Sendable {
+    private struct Counts {
+        var requests = 0
+        var throttled = 0
+    }
+
+    private let counts = Mutex(Counts())
+
+    public init() {}
+
+    public var requests: Int { counts.withLock { $0.requests } }
+    public var throttled: Int { counts.withLock { $0.throttled } }
+
+    func record(throttled: Bool) {
+        counts.withLock {
+            $0.requests += 1
+            if throttled { $0.throttled += 1 }
+        }
+    }
+}
+
+/// An HTTP client that reports each exchange to one or more counters.
+public struct CountingHTTPClient: HTTPClient {
+    public let wrapped: any HTTPClient
+    public let counters: [RequestCounter]
+
+    public init(wrapping wrapped: any HTTPClient, counters: [RequestCounter]) {
+        self.wrapped = wrapped
+        self.counters = counters
+    }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        do {
+            let response = try await wrapped.send(request)
+            let throttled = !(200..<300).contains(response.status)
+                && RetryPolicy.throttlingCodes.contains(AWSErrorDecoder.decode(response, service: "", operation: "").code)
+            for counter in counters { counter.record(throttled: throttled) }
+            return response
+        } catch {
+            for counter in counters { counter.record(throttled: false) }
+            throw error
+        }
+    }
+}
