@@ -21,6 +21,8 @@ struct AthenaHistoryCollector: Sendable {
     let workgroup: String
     /// Executions submitted from here on are wanted.
     let windowStart: Date
+    /// The period's end, if it has one: stored executions after it are not refreshed.
+    let windowEnd: Date?
     /// When the listing starts: everything submitted before it is listed.
     let now: Date
     /// What the store already holds of this workgroup.
@@ -70,6 +72,7 @@ struct AthenaHistoryCollector: Sendable {
         // Stored executions that were still queued or running may have finished since.
         let pending = known.filter { id, execution in
             !execution.isFinal && execution.submittedAt >= windowStart && fetched[id] == nil
+                && execution.submittedAt < (windowEnd ?? .distantFuture)
         }.keys.sorted()
         let (refreshed, calls) = try await batchGet(pending, tolerateMissing: true)
         batchCalls += calls

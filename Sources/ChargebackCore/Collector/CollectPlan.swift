@@ -7,17 +7,21 @@ public struct CollectPlan: Sendable, Equatable {
     public var months: [BillingMonth]
     /// Executions submitted from here on are collected.
     public var since: Date
+    /// The end of the period (exclusive), or nil for "until now". Executions the listing passes on
+    /// its way to the period are kept too, but only the period's are refreshed when still running.
+    public var until: Date?
     public var includeQueryText: Bool
 
-    public init(months: [BillingMonth], since: Date, includeQueryText: Bool = false) {
+    public init(months: [BillingMonth], since: Date, until: Date? = nil, includeQueryText: Bool = false) {
         self.months = months
         self.since = since
+        self.until = until
         self.includeQueryText = includeQueryText
     }
 
     /// One month (`--month`): its costs, and its Athena history.
     public static func month(_ month: BillingMonth, includeQueryText: Bool = false) -> CollectPlan {
-        CollectPlan(months: [month], since: month.start, includeQueryText: includeQueryText)
+        CollectPlan(months: [month], since: month.start, until: month.end, includeQueryText: includeQueryText)
     }
 
     /// From a day to now (`--since`): the history since then, and the costs of every month it touches.

@@ -204,7 +204,7 @@ extension Collector {
         do {
             let progress = self.progress
             let collector = AthenaHistoryCollector(
-                athena: athena, accountId: unit.accountId, region: region, workgroup: name, windowStart: plan.since,
+                athena: athena, accountId: unit.accountId, region: region, workgroup: name, windowStart: plan.since, windowEnd: plan.until,
                 now: now(), known: try store.knownExecutions(accountId: unit.accountId, region: region, workgroup: name),
                 previousCoverage: try store.coverage(accountId: unit.accountId, region: region, workgroup: name),
                 includeQueryText: plan.includeQueryText, onFetched: { progress.fetched($0) })

@@ -1,0 +1,135 @@
+import AWSCore
+import ChargebackCore
+import Foundation
+import Testing
+// The generators' expansion is internal to the sandbox; expected counts come from it, not from
+// anything the sandbox serves.
+@testable import AWSSandbox
+
+@Suite("Collector against the sample organisation", .timeLimit(.minutes(2)))
+struct CollectorTests {
+    /// May 2026: entirely within Athena's 45 days at the sample's fixed clock (2026-06-10), and closed.
+    static let month = BillingMonth("2026-05")!
+
+    /// Executions the scenario itself submits in `month`, by (account, region, workgroup).
+    static func expectedCounts(_ scenario: Scenario, month: BillingMonth, now: Date) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for account in scenario.accounts {
+            for (slot, generator) in account.queryGenerators.enumerated() {
+                var records: [AthenaExecutionRecord] = []
+                QueryGeneratorExpander(generator: generator).expand(slot: Int32(slot), into: &records)
+                for record in records {
+                    let submitted = Date(timeIntervalSince1970: Double(record.submittedMillis) / 1000)
+                    guard month.contains(submitted), submitted <= now else { continue }
+                    counts["\(account.id)/\(generator.region)/\(generator.workgroup)", default: 0] += 1
+                }
+            }
+        }
+        return counts
+    }
+
+    static func collector(_ sandbox: SandboxFixture, config: ChargebackConfig, store: ChargebackStore) -> Collector {
+        let clock = sandbox.clock
+        return Collector(config: config, chain: sandbox.chain(runAsRoleArn: config.central.runAsRoleArn?.text),
+                         central: sandbox.client(), store: store, now: { clock.now() })
+    }
+
+    @Test("a month's executions per workgroup are exactly the scenario's, and a re-run asks for nothing it has")
+    func collectsTheMonthExactlyThenIncrementally() async throws {
+        let config = try SampleOrganisation.config()
+        let folder = try StoreFolder()
+        let store = try ChargebackStore(path: folder.path("store.sqlite"))
+        try await withSandbox(frozenClock: true) { sandbox in
+            let collector = Self.collector(sandbox, config: config, store: store)
+            let run = try await collector.run(.month(Self.month))
+            #expect(run.status == .complete, "\(run.outcomes.compactMap(\.error))")
+            #expect(run.outcomes.map(\.scope) == ["retail", "invest", "risk", "(central)"])
+
+            let expected = Self.expectedCounts(SampleOrganisation.scenario, month: Self.month, now: sandbox.clock.now())
+            var workgroups = 0
+            for unit in config.businessUnits {
+                let stored = try store.executions(accountId: unit.accountId, regions: unit.regions, month: Self.month)
+                #expect(Set(stored.map(\.id)).count == stored.count)
+                let byWorkgroup = Dictionary(grouping: stored) { "\(unit.accountId)/\($0.region)/\($0.workgroup)" }
+                let wanted = expected.filter { key, _ in
+                    key.hasPrefix(unit.accountId + "/")
+                        && (unit.workgroups.map { names in names.contains { key.hasSuffix("/" + $0) } } ?? true)
+                }
+                #expect(!wanted.isEmpty)
+                #expect(byWorkgroup.mapValues(\.count) == wanted, "\(unit.id)")
+                workgroups += try store.workgroups(accountId: unit.accountId, regions: unit.regions).count
+                let costs = try store.costLines(accountId: unit.accountId, month: Self.month, metric: "UnblendedCost",
+                                                kind: .consumer)
+                #expect(!costs.isEmpty && costs.allSatisfy { !$0.estimated && $0.unit == "USD" })
+                #expect(Set(costs.map(\.service)).isSubset(of: Set(config.services.map(\.costExplorerName))))
+            }
+            #expect(try store.costLines(accountId: SampleOrganisation.centralAccountId, month: Self.month,
+                                        metric: "UnblendedCost", kind: .central).count > 0)
+            #expect(try store.quickDataSets().contains { $0.spiceBytes > 0 && !$0.dataSourceArns.isEmpty })
+
+            // Nothing new: one ListQueryExecutions per workgroup, no BatchGet, no Cost Explorer request.
+            sandbox.counters.reset()
+            let again = try await collector.run(.month(Self.month))
+            #expect(again.status == .complete)
+            let athena = { (operation: String) in
+                ["222222222222", "333333333333", "444444444444"].reduce(0) {
+                    $0 + sandbox.counters.requests(service: "athena", operation: operation, account: $1)
+                }
+            }
+            #expect(athena("ListQueryExecutions") == workgroups)
+            #expect(athena("BatchGetQueryExecution") == 0)
+            #expect(again.costExplorerRequests == 0)
+            #expect(sandbox.counters.requests(service: "ce", operation: "GetCostAndUsage", account: "222222222222") == 0)
+            #expect(try store.runs().count == 2)
+        }
+    }
+
+    @Test("a wrong ExternalId, the wrong account and a denied account fail their BU alone; nothing of them is stored")
+    func oneUnitFailingDoesNotStopTheOthers() async throws {
+        let sample = try SampleOrganisation.config()
+        let retail = try #require(sample.businessUnit(id: "retail"))
+        var config = sample
+        var wrongId = retail
+        wrongId.id = "retail-wrong-id"
+        wrongId.externalId = "arn:aws:quicksight:us-east-1:111111111111:datasource/not-retail"
+        config.businessUnits.insert(wrongId, at: 1)
+        let folder = try StoreFolder()
+        let store = try ChargebackStore(path: folder.path("store.sqlite"))
+        try await withSandbox(faults: "wrong_account=333333333333,deny_account=444444444444", frozenClock: true) { sandbox in
+            let run = try await Self.collector(sandbox, config: config, store: store).run(.month(Self.month))
+            let outcome = { (scope: String) in run.outcomes.first { $0.scope == scope } }
+            #expect(run.status == .partial)
+            #expect(outcome("retail")?.status == .complete)
+            #expect(outcome("(central)")?.status == .complete)
+            for scope in ["retail-wrong-id", "invest", "risk"] {
+                #expect(outcome(scope)?.status == .failed, "\(scope)")
+                #expect(outcome(scope)?.error?.contains("\n") == false)
+            }
+            #expect(outcome("retail-wrong-id")?.error?.contains("AccessDenied") == true)
+            #expect(outcome("invest")?.error?.contains("landed in account") == true)
+            #expect(outcome("risk")?.error?.contains("AccessDenied") == true)
+            for account in ["333333333333", "444444444444"] {
+                #expect(try store.executions(accountId: account, regions: ["us-east-1", "eu-west-1"], month: Self.month).isEmpty)
+                #expect(try store.costLines(accountId: account, month: Self.month, metric: "UnblendedCost", kind: .consumer).isEmpty)
+            }
+            #expect(try !store.executions(accountId: retail.accountId, regions: retail.regions, month: Self.month).isEmpty)
+            // The run and each outcome are on record.
+            let recorded = try #require(try store.latestOutcome(scope: "invest", month: Self.month))
+            #expect(recorded.outcome.status == .failed)
+            #expect(recorded.run.id == run.id)
+        }
+    }
+
+    @Test("a plan over --since covers every month it touches")
+    func sincePlanCoversMonths() throws {
+        let since = ISO8601DateFormatter().date(from: "2026-03-15T00:00:00Z")!
+        let now = ISO8601DateFormatter().date(from: "2026-05-02T08:00:00Z")!
+        let plan = CollectPlan.since(since, now: now)
+        #expect(plan.months.map(\.text) == ["2026-03", "2026-04", "2026-05"])
+        #expect(plan.since == since)
+        #expect(plan.until == nil)
+        let month = CollectPlan.month(BillingMonth("2026-02")!)
+        #expect(month.since == BillingMonth("2026-02")!.start)
+        #expect(month.until == BillingMonth("2026-03")!.start)
+    }
+}
