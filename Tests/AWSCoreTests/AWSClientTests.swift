@@ -2,7 +2,7 @@ import AWSCore
 import Foundation
 import Testing
 
-@Suite struct AWSClientTests {
+@Suite(.timeLimit(.minutes(1))) struct AWSClientTests {
     static let date = ISO8601DateFormatter().date(from: "2015-08-30T12:36:00Z")!
     static let credentials = AWSCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
 

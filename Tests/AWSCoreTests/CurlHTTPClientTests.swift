@@ -4,7 +4,7 @@ import Testing
 @testable import AWSCore
 
 /// The transport against a real HTTP server on 127.0.0.1.
-@Suite struct CurlHTTPClientTests {
+@Suite(.timeLimit(.minutes(1))) struct CurlHTTPClientTests {
     private static func request(_ method: String, server: LoopbackServer, path: String = "/", query: String = "",
                                 headers: HTTPHeaders = HTTPHeaders(), body: Data = Data()) -> HTTPRequest {
         HTTPRequest(method: method, scheme: "http", host: "127.0.0.1", port: server.port, path: path,

@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// The client's rate limiter against the sandbox's quotas, in real time.
-@Suite struct ClientRateLimitTests {
+@Suite(.timeLimit(.minutes(1))) struct ClientRateLimitTests {
     static let calls = 25
 
     /// `calls` back-to-back single-attempt ListQueryExecutions as `unit`'s Role B; the failures, in order.

@@ -20,7 +20,7 @@ import Testing
         #expect(try FaultPlan(parsing: "") == FaultPlan())
     }
 
-    @Test(arguments: ["error_rate=2", "latency=fast", "deny_account=123", "bogus=1", "seed", "throttle_burst=0"])
+    @Test(arguments: ["error_rate=2", "latency=fast", "deny_account=123", "deny_account=33333333333a", "wrong_account=44444444444B", "bogus=1", "seed", "throttle_burst=0"])
     func rejectsBadItems(_ text: String) {
         #expect(throws: FaultPlanError.self) { try FaultPlan(parsing: text) }
     }

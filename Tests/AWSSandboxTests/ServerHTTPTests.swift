@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The NIO server end to end on an ephemeral loopback port.
-@Suite struct ServerHTTPTests {
+@Suite(.timeLimit(.minutes(1))) struct ServerHTTPTests {
     func withServer(faults: String = "", _ body: (SandboxServer, ServerTestHTTP) async throws -> Void) async throws {
         let server = SandboxServer(scenario: ServerTestScenario.make(),
                                    options: SandboxOptions(quotas: .off, faults: try FaultPlan(parsing: faults)),

@@ -7,7 +7,7 @@ import Testing
 
 /// SPEC §4: Athena keeps 45 days of history, so a daily incremental collect must build the
 /// complete history in the store. Sixty simulated days are played against the sandbox's clock.
-@Suite("Daily collection: 60 simulated days against Athena's 45-day history")
+@Suite("Daily collection: 60 simulated days against Athena's 45-day history", .timeLimit(.minutes(1)))
 struct DailyCollectionSimulationTests {
     typealias Organisation = DailyCollectionSimulationScenario
 

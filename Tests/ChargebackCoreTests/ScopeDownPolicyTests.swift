@@ -83,7 +83,7 @@ struct RoleSessionNameTests {
     }
 }
 
-@Suite("Scope-down policy, enforced by the sandbox")
+@Suite("Scope-down policy, enforced by the sandbox", .timeLimit(.minutes(1)))
 struct ScopeDownEnforcementTests {
     @Test("a Role A session made for retail cannot assume invest's Role B, but can assume retail's")
     func roleASessionIsScopedToOneUnit() async throws {
