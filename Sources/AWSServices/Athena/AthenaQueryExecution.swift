@@ -1,7 +1,6 @@
 import Foundation
 
-/// One Athena query execution, with what cost estimation needs: state, statement type, bytes
-/// scanned and times (failed and DDL queries are free; the rest is billed per byte scanned).
+/// One Athena query execution, with what cost estimation needs (SPEC §4, §5).
 public struct AthenaQueryExecution: Sendable, Equatable, Codable {
     public var queryExecutionId: String?
     public var query: String?
