@@ -7,11 +7,11 @@ PYTHON       ?= python3
 BIN_DIR       = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path 2>/dev/null)
 DEMO_DIR     ?= reports/demo
 
-.PHONY: all build deps deps-system deps-python test test-conformance demo bench clean
+.PHONY: all build deps deps-system deps-python test test-conformance lint-iam demo bench clean
 
 all: build
 
-## deps: install the system libraries (libcurl, libxml2) and the Python test tools (moto, boto3) when missing.
+## deps: install the system libraries (libcurl, libxml2) and the Python test tools (moto, boto3, parliament) when missing.
 deps: deps-system deps-python
 
 deps-system:
@@ -23,23 +23,28 @@ deps-system:
 	fi
 
 deps-python:
-	@if ! $(PYTHON) -c "import moto.server, flask, flask_cors, boto3, botocore" 2>/dev/null; then \
-		echo "installing moto[server] and boto3"; \
+	@if ! $(PYTHON) -c "import moto.server, flask, flask_cors, boto3, botocore, parliament" 2>/dev/null; then \
+		echo "installing moto[server], boto3 and parliament"; \
 		$(PYTHON) -m pip --version >/dev/null 2>&1 || { \
 			SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 			$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-pip >/dev/null; }; \
-		$(PYTHON) -m pip install --quiet --disable-pip-version-check 'moto[server]' boto3 \
-			|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages 'moto[server]' boto3; \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check 'moto[server]' boto3 parliament \
+			|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages 'moto[server]' boto3 parliament; \
 	fi
 
 build: deps-system
 	$(SWIFT) build $(BUILD_FLAGS)
 
-## test: every test: Swift unit and integration tests (sandbox and moto on loopback), then boto3 against the sandbox.
+## test: every test: Swift unit and integration tests (sandbox and moto on loopback), boto3 against the sandbox, and the IAM policies of docs/iam linted.
 test: deps
 	$(SWIFT) build $(BUILD_FLAGS) --build-tests
 	$(SWIFT) test $(BUILD_FLAGS) --skip-build
 	$(MAKE) --no-print-directory test-conformance
+	$(MAKE) --no-print-directory lint-iam
+
+## lint-iam: the README's IAM policies (docs/iam) checked with parliament and the tool's list of actions and resource types.
+lint-iam: deps-python
+	$(PYTHON) scripts/lint-iam-policies.py docs/iam
 
 test-conformance: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product chargeback-sandbox

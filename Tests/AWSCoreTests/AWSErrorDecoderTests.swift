@@ -114,4 +114,44 @@ import Testing
         Self.check(error, Expected(
             service: "CostExplorer", operation: "GetCostAndUsage", code: code, message: "", status: status, requestId: "abc123"))
     }
+
+    // MARK: What kind of error
+
+    static func decoded(_ code: String, status: Int = 400) -> AWSServiceError {
+        let body = #"{"__type":"com.amazonaws.service#\#(code)","message":"m"}"#
+        return AWSErrorDecoder.decode(HTTPResponse(status: status, body: Data(body.utf8)), service: "S", operation: "O")
+    }
+
+    @Test(arguments: ["AccessDenied", "AccessDeniedException"])
+    func accessDeniedCodesAreAccessDenied(code: String) {
+        let error = Self.decoded(code)
+        #expect(error.isAccessDenied)
+        #expect(!error.isThrottling && !error.isExpiredToken)
+    }
+
+    @Test(arguments: ["ExpiredToken", "ExpiredTokenException", "RequestExpired"])
+    func expiredTokenCodesAreExpiredToken(code: String) {
+        let error = Self.decoded(code)
+        #expect(error.isExpiredToken)
+        #expect(!error.isThrottling && !error.isAccessDenied)
+    }
+
+    /// Cost Explorer, Athena, STS and QuickSight's throttling codes, written out.
+    @Test(arguments: ["LimitExceededException", "ThrottlingException", "TooManyRequestsException", "Throttling"])
+    func servicesThrottlingCodesAreThrottling(code: String) {
+        let error = Self.decoded(code)
+        #expect(error.isThrottling)
+        #expect(!error.isAccessDenied && !error.isExpiredToken)
+    }
+
+    @Test func aBare429IsThrottling() {
+        let error = AWSErrorDecoder.decode(HTTPResponse(status: 429, body: Data("slow down".utf8)), service: "S", operation: "O")
+        #expect(error.isThrottling)
+    }
+
+    @Test(arguments: ["ResourceNotFoundException", "ValidationException", "HTTP500", "SignatureDoesNotMatch", "InvalidClientTokenId"])
+    func otherCodesAreNoneOfThem(code: String) {
+        let error = Self.decoded(code)
+        #expect(!error.isThrottling && !error.isAccessDenied && !error.isExpiredToken)
+    }
 }

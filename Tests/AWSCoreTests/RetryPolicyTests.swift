@@ -129,9 +129,66 @@ final class AttemptCounter: Sendable {
 
     // MARK: What is retryable
 
-    @Test(arguments: RetryPolicy.throttlingCodes.sorted())
-    func throttlingCodesAreRetried(code: String) {
+    /// The codes each service the tool calls throttles with, as AWS documents them, written out
+    /// here rather than read from the policy, so a code dropped from the policy fails a test.
+    static let documentedThrottling: [(String, String, Int)] = [
+        ("CostExplorer", "LimitExceededException", 400),
+        ("Athena", "ThrottlingException", 400),
+        ("Athena", "TooManyRequestsException", 400),
+        ("STS", "Throttling", 400),
+        ("QuickSight", "ThrottlingException", 429),
+    ]
+
+    /// AWS's standard retry mode: the throttling codes every SDK retries.
+    static let standardModeThrottlingCodes = [
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+        "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
+        "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown",
+    ]
+
+    /// Standard mode's transient codes, retried whatever their status.
+    static let standardModeTransientCodes = ["RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete"]
+
+    @Test(arguments: documentedThrottling)
+    func eachServicesDocumentedThrottlingCodeIsRetried(service: String, code: String, status: Int) async throws {
+        let error = AWSServiceError(service: service, operation: "Call", code: code, message: "Rate exceeded",
+                                    httpStatus: status, requestId: nil)
+        #expect(error.isThrottling)
+        #expect(RetryPolicy.isRetryable(error))
+        // And the policy really tries again: a throttled first attempt, then success.
+        let recorder = SleepRecorder()
+        let counter = AttemptCounter()
+        let value = try await Self.policy(recorder: recorder).run { attempt -> String in
+            if counter.record(attempt) == 1 { throw error }
+            return "ok"
+        }
+        #expect(value == "ok")
+        #expect(counter.seen == [1, 2])
+    }
+
+    /// With a 400 status, only the code can make these retryable.
+    @Test(arguments: standardModeThrottlingCodes)
+    func standardModeThrottlingCodesAreRetried(code: String) {
+        #expect(Self.serviceError(code, status: 400).isThrottling)
         #expect(RetryPolicy.isRetryable(Self.serviceError(code, status: 400)))
+    }
+
+    @Test(arguments: standardModeTransientCodes)
+    func standardModeTransientCodesAreRetried(code: String) {
+        #expect(RetryPolicy.isRetryable(Self.serviceError(code, status: 400)))
+    }
+
+    @Test(arguments: ["IDPCommunicationError"])
+    func stsWebIdentityCommunicationErrorsAreRetried(code: String) {
+        #expect(RetryPolicy.isRetryable(AWSServiceError(service: "STS", operation: "AssumeRoleWithWebIdentity", code: code,
+                                                        message: "", httpStatus: 400, requestId: nil)))
+    }
+
+    @Test(arguments: ["ResourceNotFoundException", "DataUnavailableException", "InvalidNextTokenException",
+                      "BillExpirationException", "RequestChangedException"])
+    func otherServiceErrorsAreNotThrottling(code: String) {
+        #expect(!Self.serviceError(code).isThrottling)
+        #expect(!RetryPolicy.isRetryable(Self.serviceError(code, status: 400)))
     }
 
     @Test(arguments: [500, 502, 503, 504, 429])

@@ -6,7 +6,7 @@ import Testing
 
 /// Every operation the sandbox emulates, driven by the project's own clients through
 /// `CurlHTTPClient` over real HTTP on loopback, and checked against the sample organisation.
-@Suite struct ClientConformanceTests {
+@Suite(.timeLimit(.minutes(1))) struct ClientConformanceTests {
     // MARK: STS
 
     @Test func roleChainReachesTheBusinessUnitAccount() async throws {

@@ -7,7 +7,7 @@ import Testing
 /// The project's clients against a sandbox that injects faults, enforces AWS's quotas or
 /// misbehaves on the wire: retryable failures are retried to success, the rest surface as
 /// typed errors, never as a crash or as wrong data.
-@Suite struct ClientFaultToleranceTests {
+@Suite(.timeLimit(.minutes(1))) struct ClientFaultToleranceTests {
     // MARK: Retried to success
 
     @Test func serverErrorsAreRetriedUntilEveryCallSucceeds() async throws {

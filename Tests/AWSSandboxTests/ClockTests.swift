@@ -30,20 +30,25 @@ import Testing
     }
 
     @Test func controlEndpointReadsSetsAndAdvancesTheClock() throws {
-        let harness = ServerTestHarness()
+        let real = ManualDate()
+        let router = SandboxRouter(scenario: ServerTestScenario.make(), options: SandboxOptions(quotas: .off),
+                                   engines: .echo, clock: SandboxClock(start: ServerTestScenario.start, realNow: real.read))
         func post(_ body: String) -> SandboxHTTPResponse {
-            harness.router.respond(to: SandboxHTTPRequest(method: "POST", uri: "/_sandbox/clock", headers: [], body: Data(body.utf8)))
+            router.respond(to: SandboxHTTPRequest(method: "POST", uri: "/_sandbox/clock", headers: [], body: Data(body.utf8)))
         }
         let set = post(#"{"set": "2026-10-01T00:00:00Z"}"#)
         #expect(set.status == 200)
         let setTo = try Date("2026-10-01T00:00:00Z", strategy: .iso8601)
-        #expect(abs(harness.now.timeIntervalSince(setTo)) < 1)
-        _ = post(#"{"advance_seconds": 86400}"#)
-        #expect(abs(harness.now.timeIntervalSince(setTo) - 86_400) < 1)
-        let read = harness.router.respond(to: SandboxHTTPRequest(method: "GET", uri: "/_sandbox/clock", headers: []))
+        #expect(router.clock.now() == setTo)
+        #expect(post(#"{"advance_seconds": 86400}"#).status == 200)
+        #expect(router.clock.now() == setTo.addingTimeInterval(86_400))
+        // Real time passing moves it on from there.
+        real.value.withLock { $0 += 5 }
+        let read = router.respond(to: SandboxHTTPRequest(method: "GET", uri: "/_sandbox/clock", headers: []))
         let shown = try Date(#require(read.json["now"] as? String), strategy: .iso8601)
-        #expect(abs(shown.timeIntervalSince(setTo) - 86_400) < 2)
+        #expect(shown == setTo.addingTimeInterval(86_405))
         #expect(post(#"{"set": "yesterday"}"#).status == 400)
         #expect(post("{}").status == 400)
+        #expect(router.clock.now() == setTo.addingTimeInterval(86_405))
     }
 }

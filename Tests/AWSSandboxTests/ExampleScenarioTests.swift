@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// The example scenario in examples/ stays loadable and serves what it says.
-@Suite("example scenario file")
+@Suite("example scenario file", .timeLimit(.minutes(1)))
 struct ExampleScenarioTests {
     static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("examples/sandbox-scenario.yaml")

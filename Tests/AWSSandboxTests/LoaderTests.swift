@@ -67,6 +67,7 @@ import Testing
 
     @Test(arguments: [
         ("accounts:\n  - id: \"12345\"\n", "12-digit"),
+        ("accounts:\n  - id: \"11111111111a\"\n", "12-digit"),
         ("accounts:\n  - id: \"111111111111\"\n  - id: \"111111111111\"\n", "more than once"),
         ("accounts:\n  - id: \"111111111111\"\n    roles:\n      - {name: r}\n      - {name: r}\n", "role 'r' more than once"),
         ("accounts:\n  - name: nameless\n", "missing the required key 'id'"),

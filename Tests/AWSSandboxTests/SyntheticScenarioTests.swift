@@ -43,16 +43,12 @@ import Testing
         }
     }
 
-    @Test func largeOrganisationsExpandQuickly() throws {
+    /// A large organisation expands every generated execution (how fast is for `make bench`).
+    @Test func largeOrganisationsExpandEveryExecution() throws {
         let scenario = SandboxScenarios.synthetic(SyntheticSpec(accounts: 40, queries: 5_000, workgroups: 2, seed: 7), now: Self.now)
         let engine = AthenaEngine(scenario: scenario)
-        let clock = ContinuousClock()
-        let elapsed = try clock.measure {
-            let page = try EngineProbe.object(engine, EngineProbe.json11("Athena", "ListQueryExecutions", account: SandboxScenarios.syntheticAccountId(40), now: Self.now))
-            #expect((page["QueryExecutionIds"] as? [String])?.count == 50)
-        }
+        let page = try EngineProbe.object(engine, EngineProbe.json11("Athena", "ListQueryExecutions", account: SandboxScenarios.syntheticAccountId(40), now: Self.now))
+        #expect((page["QueryExecutionIds"] as? [String])?.count == 50)
         #expect(engine.store.records.count == 200_000)
-        // Generous for unoptimised debug builds; release builds expand 1M executions in well under that.
-        #expect(elapsed < .seconds(10))
     }
 }

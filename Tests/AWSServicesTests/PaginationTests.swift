@@ -23,8 +23,18 @@ private final class PageSource: Sendable {
 
     var tokensAsked: [String?] { asked.withLock { $0 } }
 
+    /// A paginator that fails to stop would fetch forever; past this many pages the source
+    /// refuses, so such a bug fails the test at once instead of hanging it.
+    static let runawayLimit = 50
+
     func fetch(_ token: String?) throws -> NumberPage {
-        asked.withLock { $0.append(token) }
+        let count = asked.withLock { asked -> Int in
+            asked.append(token)
+            return asked.count
+        }
+        guard count <= Self.runawayLimit else {
+            throw RunawayPagination(pages: count)
+        }
         guard let page = pages[token ?? ""] else {
             throw HTTPClientError(kind: .other, host: "test", detail: "no page for \(token ?? "nil")")
         }
@@ -38,7 +48,13 @@ private final class PageSource: Sendable {
     }
 }
 
-@Suite struct TokenPaginatorTests {
+/// The paginator kept asking for pages after `runawayLimit`: it would have looped forever.
+private struct RunawayPagination: Error, CustomStringConvertible {
+    var pages: Int
+    var description: String { "the paginator asked for \(pages) pages without stopping: a token loop went unnoticed" }
+}
+
+@Suite(.timeLimit(.minutes(1))) struct TokenPaginatorTests {
     @Test func followsTokensAcrossThreePagesAndStopsWhenTheTokenIsMissing() async throws {
         let source = PageSource([
             "": NumberPage(numbers: [1, 2], next: "t2"),
@@ -111,6 +127,50 @@ private final class PageSource: Sendable {
         #expect(source.tokensAsked == [nil, "a", "b"])
     }
 
+    @Test func aServiceHandingBackTheStartingTokenIsDetected() async throws {
+        let source = PageSource(["start": NumberPage(numbers: [1], next: "start")])
+
+        var received: [Int] = []
+        let error = await #expect(throws: PaginationError.self) {
+            for try await number in source.paginator(firstToken: "start").items { received.append(number) }
+        }
+
+        #expect(error == .repeatedToken(service: "Test", operation: "ListNumbers", page: 1))
+        // The page that repeats a token is refused whole, as on any later page.
+        #expect(received == [])
+        #expect(source.tokensAsked == ["start"])
+    }
+
+    @Test func aTokenCyclingBackToTheStartingTokenIsDetected() async throws {
+        let source = PageSource([
+            "start": NumberPage(numbers: [1], next: "b"),
+            "b": NumberPage(numbers: [2], next: "c"),
+            "c": NumberPage(numbers: [3], next: "start"),
+        ])
+
+        let error = await #expect(throws: PaginationError.self) {
+            _ = try await source.paginator(firstToken: "start").items.collect()
+        }
+
+        #expect(error == .repeatedToken(service: "Test", operation: "ListNumbers", page: 3))
+        #expect(source.tokensAsked == ["start", "b", "c"])
+    }
+
+    /// Every token of the listing is remembered, not just the last few: a long cycle is caught
+    /// on the page that closes it.
+    @Test func aLongCycleIsDetectedOnThePageThatClosesIt() async throws {
+        var pages = ["": NumberPage(numbers: [0], next: "t1")]
+        for index in 1...20 { pages["t\(index)"] = NumberPage(numbers: [index], next: index == 20 ? "t2" : "t\(index + 1)") }
+        let source = PageSource(pages)
+
+        let error = await #expect(throws: PaginationError.self) {
+            _ = try await source.paginator().items.collect()
+        }
+
+        #expect(error == .repeatedToken(service: "Test", operation: "ListNumbers", page: 21))
+        #expect(source.tokensAsked.count == 21)
+    }
+
     @Test func aFailedPageEndsTheIteration() async throws {
         let source = PageSource(["": NumberPage(numbers: [1], next: "missing")])
         var iterator = source.paginator().makeAsyncIterator()
@@ -122,7 +182,7 @@ private final class PageSource: Sendable {
     }
 }
 
-@Suite struct ServicePaginatorTests {
+@Suite(.timeLimit(.minutes(1))) struct ServicePaginatorTests {
     @Test func listQueryExecutionsPagesFollowNextTokenAcrossThreePages() async throws {
         let http = StubHTTPClient(responses: try (1...3).map {
             .json(try Fixture.data("athena/list-query-executions-page\($0).json"))

@@ -6,7 +6,7 @@ import Synchronization
 import Testing
 @testable import ChargebackCore
 
-@Suite("AccessChecker: `chargeback check` against the sandbox's sample organisation")
+@Suite("AccessChecker: `chargeback check` against the sandbox's sample organisation", .timeLimit(.minutes(1)))
 struct AccessCheckerTests {
     static func checker(_ sandbox: SandboxFixture, config: ChargebackConfig, concurrency: Int = 8) -> AccessChecker {
         AccessChecker(config: config, chain: sandbox.chain(runAsRoleArn: config.central.runAsRoleArn?.text),
@@ -239,7 +239,7 @@ struct AccessCheckerTests {
     }
 }
 
-@Suite("concurrentMap")
+@Suite("concurrentMap", .timeLimit(.minutes(1)))
 struct ConcurrentMapTests {
     @Test("keeps the items' order and never runs more than the limit at once", arguments: [1, 2, 3, 8])
     func orderAndLimit(limit: Int) async {

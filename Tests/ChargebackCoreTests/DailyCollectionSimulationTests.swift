@@ -5,9 +5,9 @@ import ChargebackCore
 import Foundation
 import Testing
 
-/// Athena keeps 45 days of history, so a daily incremental collect must build the
+/// Athena keeps 45 days of query history, so a daily incremental collect must build the
 /// complete history in the store. Sixty simulated days are played against the sandbox's clock.
-@Suite("Daily collection: 60 simulated days against Athena's 45-day history")
+@Suite("Daily collection: 60 simulated days against Athena's 45-day history", .timeLimit(.minutes(3)))
 struct DailyCollectionSimulationTests {
     typealias Organisation = DailyCollectionSimulationScenario
 
@@ -118,6 +118,10 @@ struct DailyCollectionSimulationTests {
                                                           workgroup: Organisation.workgroup))
             #expect(coverage.from == horizon)
             #expect(coverage.to == end)
+
+            // (6) Only the test moved the sandbox's (frozen) clock: sixty days, to the second.
+            let clockStart = try #require(Organisation.scenario().clock)
+            #expect(sandbox.clock.now() == clockStart.addingTimeInterval(Double(Self.simulatedDays) * Organisation.day))
         }
     }
 

@@ -5,7 +5,7 @@ import AWSServices
 import Foundation
 import Testing
 
-@Suite("RoleChain: reaching each BU's account through the sandbox")
+@Suite("RoleChain: reaching each BU's account through the sandbox", .timeLimit(.minutes(1)))
 struct RoleChainTests {
     @Test("lands in the BU's account with a chargeback-<bu> session of one hour",
           arguments: SampleOrganisation.unitIds, [true, false])
@@ -92,7 +92,7 @@ struct UnreachableHTTPClient: HTTPClient {
     }
 }
 
-@Suite("RoleChain: failures name the step and the AWS error code")
+@Suite("RoleChain: failures name the step and the AWS error code", .timeLimit(.minutes(1)))
 struct RoleChainFailureTests {
     /// Runs the chain for `unit` and returns the error its Role B credentials fail with.
     static func chainError(_ sandbox: SandboxFixture, unit: BusinessUnitConfig,
@@ -192,7 +192,7 @@ struct RoleChainFailureTests {
     }
 }
 
-@Suite("RoleChain: sessions outlive their one-hour credentials")
+@Suite("RoleChain: sessions outlive their one-hour credentials", .timeLimit(.minutes(1)))
 struct RoleChainExpiryTests {
     static let tenMinutes: TimeInterval = 600
 
@@ -261,7 +261,7 @@ struct RoleChainExpiryTests {
     }
 }
 
-@Suite("role chain rate limiters")
+@Suite("role chain rate limiters", .timeLimit(.minutes(1)))
 struct RoleChainRateLimiterTests {
     static func unit(_ id: String, account: String) throws -> BusinessUnitConfig {
         BusinessUnitConfig(id: id, name: id, accountId: account,

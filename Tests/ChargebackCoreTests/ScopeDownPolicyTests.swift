@@ -24,14 +24,15 @@ struct ScopeDownPolicyTests {
         #expect(statement["Resource"] as? String == roleB)
     }
 
-    @Test("is compact, deterministic and keeps ARN slashes readable")
-    func compactAndDeterministic() {
-        let roleB = "arn:aws:iam::222222222222:role/path/qs-athena-consumer-role"
-        let first = ScopeDownPolicy.allowingAssumeRole(of: roleB)
-        #expect(first == ScopeDownPolicy.allowingAssumeRole(of: roleB))
-        #expect(first.allSatisfy { !$0.isWhitespace })
-        #expect(first.contains("role/path/qs-athena-consumer-role"))
-        #expect(!first.contains("\\/"))
+    /// The exact text STS receives, written out: compact, keys sorted, ARN slashes unescaped.
+    @Test("is exactly the expected compact JSON document", arguments: [
+        ("arn:aws:iam::222222222222:role/path/qs-athena-consumer-role",
+         #"{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Resource":"arn:aws:iam::222222222222:role/path/qs-athena-consumer-role"}],"Version":"2012-10-17"}"#),
+        ("arn:aws:iam::333333333333:role/qs-athena-consumer-role",
+         #"{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Resource":"arn:aws:iam::333333333333:role/qs-athena-consumer-role"}],"Version":"2012-10-17"}"#),
+    ])
+    func exactText(roleB: String, expected: String) {
+        #expect(ScopeDownPolicy.allowingAssumeRole(of: roleB) == expected)
     }
 
     @Test("stays far below STS's 2048-character limit for the longest role ARN IAM allows")
@@ -83,7 +84,7 @@ struct RoleSessionNameTests {
     }
 }
 
-@Suite("Scope-down policy, enforced by the sandbox")
+@Suite("Scope-down policy, enforced by the sandbox", .timeLimit(.minutes(1)))
 struct ScopeDownEnforcementTests {
     @Test("a Role A session made for retail cannot assume invest's Role B, but can assume retail's")
     func roleASessionIsScopedToOneUnit() async throws {

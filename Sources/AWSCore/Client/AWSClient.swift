@@ -49,7 +49,7 @@ public struct AWSClient: Sendable {
                      signed: Bool = true) async throws -> HTTPResponse {
         do {
             return try await sendWithRetries(request, service: service, operation: operation, signed: signed)
-        } catch let error as AWSServiceError where signed && Self.expiredTokenCodes.contains(error.code) {
+        } catch let error as AWSServiceError where signed && error.isExpiredToken {
             // The service says the credentials expired although the cache thought them good:
             // fetch new ones once and try again.
             guard let refreshable = credentialProvider as? any RefreshableCredentialProvider else { throw error }
@@ -60,8 +60,6 @@ public struct AWSClient: Sendable {
             return try await sendWithRetries(request, service: service, operation: operation, signed: signed)
         }
     }
-
-    static let expiredTokenCodes: Set<String> = ["ExpiredToken", "ExpiredTokenException", "RequestExpired"]
 
     private func sendWithRetries(_ request: HTTPRequest, service: AWSServiceDescriptor, operation: String,
                                  signed: Bool) async throws -> HTTPResponse {

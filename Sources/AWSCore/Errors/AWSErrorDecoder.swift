@@ -32,6 +32,33 @@ public enum AWSErrorDecoder {
                                message: message ?? "", httpStatus: response.status, requestId: requestId)
     }
 
+    /// Codes AWS services use to say a call was throttled: the throttling codes of AWS's standard
+    /// retry mode, as botocore lists them, plus EC2's. Cost Explorer throttles with
+    /// `LimitExceededException`, STS with `Throttling`, Athena and QuickSight with `ThrottlingException`.
+    public static let throttlingCodes: Set<String> = [
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+        "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
+        "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled",
+        "SlowDown", "EC2ThrottledException",
+    ]
+
+    /// Codes that say the request's credentials have expired: STS's `ExpiredToken`, the JSON
+    /// services' `ExpiredTokenException`, and `RequestExpired` (a signature date too old).
+    public static let expiredTokenCodes: Set<String> = ["ExpiredToken", "ExpiredTokenException", "RequestExpired"]
+
+    /// Codes that say the caller is not allowed: STS's `AccessDenied`, the JSON and REST services'
+    /// `AccessDeniedException`.
+    public static let accessDeniedCodes: Set<String> = ["AccessDenied", "AccessDeniedException"]
+
+    /// Codes that say the request itself is wrong, so sending it again cannot help: denied,
+    /// unknown, badly signed or expired credentials, and invalid parameters or policies.
+    public static let callerErrorCodes: Set<String> = accessDeniedCodes.union([
+        "UnrecognizedClientException", "InvalidClientTokenId", "SignatureDoesNotMatch", "InvalidSignatureException",
+        "ExpiredToken", "ExpiredTokenException", "ValidationException", "InvalidParameterException",
+        "InvalidRequestException", "MalformedPolicyDocument", "PackedPolicyTooLarge", "IncompleteSignature",
+        "MissingAuthenticationToken",
+    ])
+
     /// "com.amazon.coral#ThrottlingException" and "ThrottlingException:http://…" both become "ThrottlingException".
     static func sanitizeCode(_ raw: String) -> String {
         var code = raw.trimmingCharacters(in: .whitespacesAndNewlines)

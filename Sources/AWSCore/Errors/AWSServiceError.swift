@@ -22,6 +22,16 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
         self.requestId = requestId
     }
 
+    /// The service throttled the call (Cost Explorer's `LimitExceededException`, STS's `Throttling`,
+    /// `ThrottlingException`, …); see `AWSErrorDecoder.throttlingCodes`.
+    public var isThrottling: Bool { AWSErrorDecoder.throttlingCodes.contains(code) }
+
+    /// The credentials that signed the call have expired; see `AWSErrorDecoder.expiredTokenCodes`.
+    public var isExpiredToken: Bool { AWSErrorDecoder.expiredTokenCodes.contains(code) }
+
+    /// The caller may not perform the call (`AccessDenied`, `AccessDeniedException`).
+    public var isAccessDenied: Bool { AWSErrorDecoder.accessDeniedCodes.contains(code) }
+
     public var description: String {
         var text = "\(service) \(operation) failed with \(code) (HTTP \(httpStatus))"
         if !message.isEmpty { text += ": \(message)" }

@@ -16,6 +16,10 @@ final class CurlAsyncSemaphore: Sendable {
         state = Mutex(State(available: permits))
     }
 
+    /// Free slots, and tasks queued for one: what tests observe of the hand-off.
+    var availablePermits: Int { state.withLock { $0.available } }
+    var waitingCount: Int { state.withLock { $0.waiters.count } }
+
     /// Takes a slot, waiting in FIFO order; throws `CancellationError` if the task is cancelled first.
     func acquire() async throws {
         let id = state.withLock { state -> Int in

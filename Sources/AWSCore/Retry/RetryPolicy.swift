@@ -34,13 +34,8 @@ public struct RetryPolicy: Sendable {
         return random() * ceiling
     }
 
-    /// Error codes AWS's standard mode treats as throttling.
-    public static let throttlingCodes: Set<String> = [
-        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
-        "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
-        "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled",
-        "SlowDown", "EC2ThrottledException",
-    ]
+    /// Error codes AWS's standard mode treats as throttling (the decoder's list).
+    public static var throttlingCodes: Set<String> { AWSErrorDecoder.throttlingCodes }
 
     /// Transient error codes retried whatever their status.
     public static let transientCodes: Set<String> = [
@@ -48,20 +43,16 @@ public struct RetryPolicy: Sendable {
         "InternalError", "InternalFailure", "ServiceUnavailable",
     ]
 
-    /// Codes never retried, even when they come with a 5xx (a misbehaving proxy, an emulator).
-    public static let neverRetriedCodes: Set<String> = [
-        "AccessDenied", "AccessDeniedException", "UnrecognizedClientException", "InvalidClientTokenId",
-        "SignatureDoesNotMatch", "InvalidSignatureException", "ExpiredToken", "ExpiredTokenException", "ValidationException",
-        "InvalidParameterException", "InvalidRequestException", "MalformedPolicyDocument",
-        "PackedPolicyTooLarge", "IncompleteSignature", "MissingAuthenticationToken",
-    ]
+    /// Codes never retried, even when they come with a 5xx (a misbehaving proxy, an emulator):
+    /// the decoder's caller errors (denied, bad or expired credentials, invalid requests).
+    public static var neverRetriedCodes: Set<String> { AWSErrorDecoder.callerErrorCodes }
 
     /// Whether an error is worth another try.
     public static func isRetryable(_ error: any Error) -> Bool {
         switch error {
         case let error as AWSServiceError:
             if neverRetriedCodes.contains(error.code) { return false }
-            if throttlingCodes.contains(error.code) || transientCodes.contains(error.code) { return true }
+            if error.isThrottling || transientCodes.contains(error.code) { return true }
             return [500, 502, 503, 504].contains(error.httpStatus) || error.httpStatus == 429
         case let error as HTTPClientError:
             return error.isRetryable

@@ -45,6 +45,8 @@ public struct TokenPaginator<Page: TokenPaginated>: AsyncSequence, Sendable {
 
         public mutating func next() async throws -> Page? {
             guard !finished else { return nil }
+            // A cancelled listing stops between pages rather than fetching on.
+            try Task.checkCancellation()
             let page: Page
             do {
                 page = try await paginator.fetch(nextToken)

@@ -82,43 +82,61 @@ public enum CheckHint {
     }
 
     static func hint(code: String, step: CheckStep, error: any Error) -> String {
+        // What kind of refusal an AWS error is, the decoder decides; RequestExpired (a request
+        // signed too long ago) keeps the generic hint, as it says nothing about the session.
+        if let refusal = error as? AWSServiceError, code == refusal.code {
+            if refusal.isExpiredToken && code != "RequestExpired" {
+                return "the credentials have expired: refresh the base session (e.g. aws sso login) and run again"
+            }
+            if refusal.isAccessDenied {
+                return accessDeniedHint(step: step) ?? firstLine(of: error)
+            }
+            if refusal.isThrottling {
+                return "throttled even after retries: run again later or lower --concurrency"
+            }
+        }
         switch (step, code) {
         case (_, "NoCredentials"):
             return "no base credentials: set AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a web identity"
         case (_, "InvalidClientTokenId"), (_, "UnrecognizedClientException"):
             return "the base credentials are not valid: check the access key of the profile or environment"
-        case (_, "ExpiredToken"), (_, "ExpiredTokenException"):
-            return "the credentials have expired: refresh the base session (e.g. aws sso login) and run again"
         case (_, "SignatureDoesNotMatch"):
             return "the request signature was rejected: check the secret key and the machine's clock"
-        case (.roleA, "AccessDenied"):
-            return "Role A's trust policy does not accept the reporter's principal (see README: Role A's trust policy)"
-        case (.roleB, "AccessDenied"):
-            return "Role B's trust policy does not accept this ExternalId from the central account, or Role A may not assume it"
         case (_, "MalformedPolicyDocument"), (_, "PackedPolicyTooLarge"):
             return "STS rejected the scope-down session policy for Role A"
         case (_, "RegionDisabledException"):
             return "STS is not enabled in this region for the account: activate the region or use another"
         case (.identity, "WrongAccount"):
             return "Role B answered for another account: role_arn points at the wrong account"
-        case (.athena, "AccessDeniedException"), (.athena, "AccessDenied"):
-            return "Role B may not list Athena workgroups: add the Athena read statement from the README"
-        case (.costExplorer, "AccessDeniedException"), (.costExplorer, "AccessDenied"):
-            return "Role B lacks ce:GetCostAndUsage: add the README's Cost Explorer statement to Role B"
         case (.costExplorer, "DataUnavailableException"):
             return "Cost Explorer has no data yet for this account (it must be enabled once in the management account)"
-        case (.quickSight, "AccessDeniedException"), (.quickSight, "AccessDenied"):
-            return "the central principal lacks quicksight:ListDataSources"
         case (.quickSight, "ResourceNotFoundException"):
             return "Quick is not subscribed in this account and region: check central.account_id and central.region"
-        case (_, let code) where RetryPolicy.throttlingCodes.contains(code):
-            return "throttled even after retries: run again later or lower --concurrency"
         case (_, "couldNotResolveHost"), (_, "couldNotConnect"), (_, "timedOut"), (_, "tlsFailure"), (_, "connectionReset"):
             var host = "AWS"
             if case let AWSClientError.transport(service, _, transport) = error { host = "\(service) at \(transport.host)" }
             return "could not reach \(host): check the network, proxy settings and endpoint URLs"
         default:
             return firstLine(of: error)
+        }
+    }
+
+    /// What to fix when `step` was refused (AccessDenied or AccessDeniedException); nil when the
+    /// step has no specific advice.
+    static func accessDeniedHint(step: CheckStep) -> String? {
+        switch step {
+        case .roleA:
+            return "Role A's trust policy does not accept the reporter's principal (see README: Role A's trust policy)"
+        case .roleB:
+            return "Role B's trust policy does not accept this ExternalId from the central account, or Role A may not assume it"
+        case .athena:
+            return "Role B may not list Athena workgroups: add the Athena read statement from the README"
+        case .costExplorer:
+            return "Role B lacks ce:GetCostAndUsage: add the README's Cost Explorer statement to Role B"
+        case .quickSight:
+            return "the central principal lacks quicksight:ListDataSources"
+        default:
+            return nil
         }
     }
 

@@ -39,7 +39,7 @@ public struct CountingHTTPClient: HTTPClient {
         do {
             let response = try await wrapped.send(request)
             let throttled = !(200..<300).contains(response.status)
-                && RetryPolicy.throttlingCodes.contains(AWSErrorDecoder.decode(response, service: "", operation: "").code)
+                && AWSErrorDecoder.decode(response, service: "", operation: "").isThrottling
             for counter in counters { counter.record(throttled: throttled) }
             return response
         } catch {

@@ -2,7 +2,7 @@ import AWSCore
 import Foundation
 import Testing
 
-@Suite struct CachingCredentialProviderTests {
+@Suite(.timeLimit(.minutes(1))) struct CachingCredentialProviderTests {
     let clock = CredentialsTestClock()
 
     /// A source of one-hour sessions, each with a distinct key id, as STS AssumeRole gives in a role chain.
@@ -55,7 +55,72 @@ import Testing
         }
     }
 
-    @Test func twentyConcurrentCallersShareOneRefresh() async throws {
+    // MARK: The window edges: a refresh is due when exactly the window is left, not a second later.
+
+    @Test func oneSecondBeforeTheAdvisoryEdgeTheCacheServes() async throws {
+        let base = hourlySessions()
+        let cache = CachingCredentialProvider(wrapping: base, now: clock.now)
+
+        let first = try await cache.credentials()
+        clock.advance(by: 45 * 60 - 1)  // 15 minutes and 1 second left
+        #expect(try await cache.credentials() == first)
+        #expect(base.calls == 1)
+    }
+
+    @Test func exactlyAtTheAdvisoryEdgeTheCacheRefreshes() async throws {
+        let base = hourlySessions()
+        let cache = CachingCredentialProvider(wrapping: base, now: clock.now)
+
+        _ = try await cache.credentials()
+        clock.advance(by: 45 * 60)  // exactly 15 minutes left
+        #expect(try await cache.credentials().accessKeyId == "ASIA2")
+        #expect(base.calls == 2)
+    }
+
+    /// A source that answers once, then fails: what the cache serves shows which window it is in.
+    func oneSessionThenFailures() -> CountingCredentialProvider {
+        let clock = self.clock
+        return CountingCredentialProvider { number in
+            guard number == 1 else { throw CredentialProviderError(provider: "flaky", message: "STS unavailable") }
+            return AWSCredentials(accessKeyId: "ASIA1", secretAccessKey: "s", expiration: clock.now().addingTimeInterval(3600))
+        }
+    }
+
+    @Test func oneSecondBeforeTheMandatoryEdgeAFailedRefreshFallsBack() async throws {
+        let cache = CachingCredentialProvider(wrapping: oneSessionThenFailures(), now: clock.now)
+
+        let first = try await cache.credentials()
+        clock.advance(by: 50 * 60 - 1)  // 10 minutes and 1 second left
+        #expect(try await cache.credentials() == first)
+    }
+
+    @Test func exactlyAtTheMandatoryEdgeAFailedRefreshIsAnError() async throws {
+        let cache = CachingCredentialProvider(wrapping: oneSessionThenFailures(), now: clock.now)
+
+        _ = try await cache.credentials()
+        clock.advance(by: 50 * 60)  // exactly 10 minutes left
+        await #expect(throws: CredentialProviderError.self) { try await cache.credentials() }
+    }
+
+    @Test func credentialsExpiringExactlyNowAreAnError() async throws {
+        let clock = self.clock
+        let base = CountingCredentialProvider { _ in
+            AWSCredentials(accessKeyId: "ASIANOW", secretAccessKey: "s", expiration: clock.now())
+        }
+        await #expect(throws: CredentialProviderError.self) {
+            try await CachingCredentialProvider(wrapping: base, now: clock.now).credentials()
+        }
+    }
+
+    @Test(arguments: [(899.0, true), (900.0, true), (901.0, false)])
+    func expiresWithinCountsTheEdgeAsInside(secondsLeft: TimeInterval, inside: Bool) {
+        let now = clock.now()
+        let credentials = AWSCredentials(accessKeyId: "ASIA", secretAccessKey: "s", expiration: now.addingTimeInterval(secondsLeft))
+        #expect(credentials.expires(within: 900, of: now) == inside)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func twentyConcurrentCallersShareOneRefresh() async throws {
         let gate = CredentialsGate()
         let clock = self.clock
         let base = CountingCredentialProvider { _ in
@@ -66,7 +131,10 @@ import Testing
 
         let keys = try await withThrowingTaskGroup(of: String.self) { group in
             for _ in 0..<20 { group.addTask { try await cache.credentials().accessKeyId } }
-            while base.calls == 0 { await Task.yield() }
+            while base.calls == 0 {
+                try Task.checkCancellation()
+                await Task.yield()
+            }
             for _ in 0..<100 { await Task.yield() }
             await gate.open()
             return try await group.reduce(into: []) { $0.append($1) }
@@ -129,7 +197,7 @@ import Testing
     }
 }
 
-@Suite struct CredentialProviderChainTests {
+@Suite(.timeLimit(.minutes(1))) struct CredentialProviderChainTests {
     struct Absent: CredentialProvider {
         let name: String
         func credentials() async throws -> AWSCredentials {

@@ -2,7 +2,7 @@ import AWSCore
 import Foundation
 import Testing
 
-@Suite struct ContainerCredentialProviderTests {
+@Suite(.timeLimit(.minutes(1))) struct ContainerCredentialProviderTests {
     static let document = #"""
         {"AccessKeyId": "ASIACONTAINER", "SecretAccessKey": "container-secret", "Token": "container-token",
          "Expiration": "2030-01-01T00:00:00Z"}

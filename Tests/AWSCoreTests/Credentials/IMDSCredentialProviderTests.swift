@@ -2,7 +2,7 @@ import AWSCore
 import Foundation
 import Testing
 
-@Suite struct IMDSCredentialProviderTests {
+@Suite(.timeLimit(.minutes(1))) struct IMDSCredentialProviderTests {
     static let rolePath = "/latest/meta-data/iam/security-credentials/"
 
     /// An instance metadata service with one role that insists on IMDSv2 tokens.

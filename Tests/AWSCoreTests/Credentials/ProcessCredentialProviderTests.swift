@@ -2,7 +2,7 @@ import AWSCore
 import Foundation
 import Testing
 
-@Suite struct ProcessCredentialProviderTests {
+@Suite(.timeLimit(.minutes(1))) struct ProcessCredentialProviderTests {
     let directory: CredentialsTempDirectory
     let environment: [String: String]
 

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import NIOCore
 
@@ -33,4 +34,17 @@ enum LoopbackReply: Sendable {
     case closeMidBody(declaredLength: Int, sentBytes: Int)
     /// No answer at all; the connection stays open until the client gives up.
     case never
+    /// An empty response with `status`, held back until the test opens `gate`.
+    case held(status: Int, gate: LoopbackGate)
+}
+
+/// Holds `held` replies back until the test opens it; the server looks again every few milliseconds.
+final class LoopbackGate: Sendable {
+    private let state = Mutex(false)
+
+    init() {}
+
+    var isOpen: Bool { state.withLock { $0 } }
+
+    func open() { state.withLock { $0 = true } }
 }

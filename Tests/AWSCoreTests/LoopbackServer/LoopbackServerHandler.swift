@@ -74,7 +74,19 @@ final class LoopbackServerHandler: ChannelInboundHandler {
             context.close(promise: nil)
         case .never:
             break
+        case .held(let status, let gate):
+            sendWhenOpen(gate, status: status, keepAlive: keepAlive, context: context)
         }
+    }
+
+    private func sendWhenOpen(_ gate: LoopbackGate, status: Int, keepAlive: Bool, context: ChannelHandlerContext) {
+        guard gate.isOpen else {
+            context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(5)) {
+                self.sendWhenOpen(gate, status: status, keepAlive: keepAlive, context: context)
+            }
+            return
+        }
+        reply(.respond(status: status), keepAlive: keepAlive, context: context)
     }
 
     private func writeHead(status: Int, headers: HTTPHeaders, keepAlive: Bool, context: ChannelHandlerContext) {

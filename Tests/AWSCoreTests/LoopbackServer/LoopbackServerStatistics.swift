@@ -9,7 +9,8 @@ final class LoopbackServerStatistics: Sendable {
         var maxInFlight = 0
         var requests: [LoopbackRecordedRequest] = []
         var openChannels: [ObjectIdentifier: any Channel] = [:]
-        var requestWaiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        var requestWaiters: [(id: Int, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+        var nextWaiterID = 0
     }
 
     private let state = Mutex(State())
@@ -35,7 +36,7 @@ final class LoopbackServerStatistics: Sendable {
             state.inFlight += 1
             state.maxInFlight = max(state.maxInFlight, state.inFlight)
             let count = state.requests.count
-            let (met, waiting) = state.requestWaiters.reduce(into: ([CheckedContinuation<Void, Never>](), [(count: Int, continuation: CheckedContinuation<Void, Never>)]())) { split, waiter in
+            let (met, waiting) = state.requestWaiters.reduce(into: ([CheckedContinuation<Void, Never>](), [(id: Int, count: Int, continuation: CheckedContinuation<Void, Never>)]())) { split, waiter in
                 if waiter.count <= count { split.0.append(waiter.continuation) } else { split.1.append(waiter) }
             }
             state.requestWaiters = waiting
@@ -48,15 +49,28 @@ final class LoopbackServerStatistics: Sendable {
         state.withLock { $0.inFlight -= 1 }
     }
 
-    /// Suspends until at least `count` requests have arrived.
+    /// Suspends until at least `count` requests have arrived, or the task is cancelled (a time
+    /// limit ran out), so a request that never comes cannot hang the test.
     func waitForRequests(_ count: Int) async {
-        await withCheckedContinuation { continuation in
-            let alreadyMet = state.withLock { state -> Bool in
-                if state.requests.count >= count { return true }
-                state.requestWaiters.append((count: count, continuation: continuation))
-                return false
+        let id = state.withLock { state -> Int in
+            defer { state.nextWaiterID += 1 }
+            return state.nextWaiterID
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let alreadyMet = state.withLock { state -> Bool in
+                    if state.requests.count >= count || Task.isCancelled { return true }
+                    state.requestWaiters.append((id: id, count: count, continuation: continuation))
+                    return false
+                }
+                if alreadyMet { continuation.resume() }
             }
-            if alreadyMet { continuation.resume() }
+        } onCancel: {
+            let removed = state.withLock { state -> CheckedContinuation<Void, Never>? in
+                guard let index = state.requestWaiters.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.requestWaiters.remove(at: index).continuation
+            }
+            removed?.resume()
         }
     }
 

@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 import Testing
 
-@Suite struct AWSClientRateLimitTests {
+@Suite(.timeLimit(.minutes(1))) struct AWSClientRateLimitTests {
     /// One call per second, no burst: every attempt after the first must wait a full second.
     static let oneCallPerSecond = RateLimitTable(quotas: ["athena:ListWorkGroups": .init(ratePerSecond: 1, burst: 1)])
     static let body = Data(#"{"WorkGroups":[]}"#.utf8)
@@ -69,26 +69,25 @@ import Testing
         #expect(client.with(credentials: StaticCredentialProvider(AWSClientTests.credentials)).rateLimiter === limiter)
     }
 
-    @Test func cancellationWhileWaitingStopsBeforeSending() async throws {
-        let (parked, parkedContinuation) = AsyncStream.makeStream(of: Void.self)
-        let limiter = RateLimiter(table: Self.oneCallPerSecond, now: { 0 }, sleep: { _ in
-            parkedContinuation.yield()
-            let (never, keepOpen) = AsyncStream.makeStream(of: Void.self)
-            for await _ in never {}
-            keepOpen.finish()
-            try Task.checkCancellation()
-        })
+    @Test(.timeLimit(.minutes(1)))
+    func cancellationWhileWaitingStopsBeforeSending() async throws {
+        let parking = ParkingSleep()
+        let limiter = RateLimiter(table: Self.oneCallPerSecond, now: { 0 }, sleep: parking.sleep)
         let http = StubHTTPClient(always: HTTPResponse(status: 200, body: Self.body))
         let client = Self.client(http, limiter: limiter)
-        try await limiter.acquire(RateLimitKey(region: "us-west-2", service: "athena", operation: "ListWorkGroups"))
+        #expect(try await limiter.acquire(RateLimitKey(region: "us-west-2", service: "athena", operation: "ListWorkGroups")) == 0)
+        parking.arm()
 
         let call = Task {
-            try await client.json11(.athena, operation: "ListWorkGroups",
-                                    input: AWSClientTests.ListWorkGroupsInput(MaxResults: 50),
-                                    as: AWSClientTests.ListWorkGroupsOutput.self)
+            let output = try await client.json11(.athena, operation: "ListWorkGroups",
+                                                 input: AWSClientTests.ListWorkGroupsInput(MaxResults: 50),
+                                                 as: AWSClientTests.ListWorkGroupsOutput.self)
+            parking.passedWithoutWaiting()
+            return output
         }
-        var iterator = parked.makeAsyncIterator()
-        _ = await iterator.next()
+        var events = parking.events.makeAsyncIterator()
+        let waited = try #require(await events.next())
+        try #require(waited > 0, "the second call went without waiting: the burst is larger than 1")
         call.cancel()
 
         await #expect(throws: CancellationError.self) { try await call.value }

@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 import Testing
 
-@Suite struct RateLimiterTests {
+@Suite(.timeLimit(.minutes(1))) struct RateLimiterTests {
     static let listKey = RateLimitKey(region: "us-east-1", service: "athena", operation: "ListQueryExecutions")
     static let fivePerSecond = RateLimitTable(quotas: [
         "athena:ListQueryExecutions": .init(ratePerSecond: 5, burst: 10),
@@ -117,27 +117,33 @@ import Testing
         Self.expectClose(times, Array(repeating: 0, count: 9) + [1 / 4.5, 2 / 4.5])
     }
 
-    @Test func cancelledWaiterGivesItsTurnBack() async throws {
-        let (started, startedContinuation) = AsyncStream.makeStream(of: TimeInterval.self)
-        // Parks until cancelled, like Task.sleep with an hour to go.
-        let limiter = RateLimiter(table: Self.fivePerSecond, now: { 0 }, sleep: { seconds in
-            startedContinuation.yield(seconds)
-            let (never, keepOpen) = AsyncStream.makeStream(of: Void.self)
-            for await _ in never {}
-            keepOpen.finish()
-            try Task.checkCancellation()
-        })
-        for _ in 0..<10 { try await limiter.acquire(Self.listKey) }
+    @Test(.timeLimit(.minutes(1)))
+    func cancelledWaiterGivesItsTurnBack() async throws {
+        let parking = ParkingSleep()
+        let limiter = RateLimiter(table: Self.fivePerSecond, now: { 0 }, sleep: parking.sleep)
+        // The burst of 10 goes without waiting (a wait here throws: the burst is too small).
+        for _ in 0..<10 { #expect(try await limiter.acquire(Self.listKey) == 0) }
+        parking.arm()
 
-        let waiter = Task { try await limiter.acquire(Self.listKey) }
-        var iterator = started.makeAsyncIterator()
-        let reserved = try #require(await iterator.next())
+        let waiter = Task {
+            let waited = try await limiter.acquire(Self.listKey)
+            parking.passedWithoutWaiting()
+            return waited
+        }
+        var events = parking.events.makeAsyncIterator()
+        let reserved = try #require(await events.next())
+        try #require(reserved > 0, "the 11th call went without waiting: the burst is larger than 10")
+        #expect(abs(reserved - 0.2) < 1e-9)
         waiter.cancel()
         await #expect(throws: CancellationError.self) { try await waiter.value }
 
         // The next caller gets the cancelled caller's turn, not the one after it.
-        let next = Task { try await limiter.acquire(Self.listKey) }
-        #expect(await iterator.next() == reserved)
+        let next = Task {
+            let waited = try await limiter.acquire(Self.listKey)
+            parking.passedWithoutWaiting()
+            return waited
+        }
+        #expect(await events.next() == reserved)
         next.cancel()
         _ = await next.result
     }

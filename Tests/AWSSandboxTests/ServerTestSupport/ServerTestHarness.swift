@@ -7,8 +7,10 @@ struct ServerTestHarness {
 
     init(options: SandboxOptions = SandboxOptions(quotas: .off), quotas: SandboxQuotas? = nil) {
         let scenario = ServerTestScenario.make()
+        // A frozen clock: it moves only when a test moves it, so no expectation races real time.
+        let start = ServerTestScenario.start
         router = SandboxRouter(scenario: scenario, options: options, engines: .echo,
-                               clock: SandboxClock(start: ServerTestScenario.start), quotas: quotas)
+                               clock: SandboxClock(start: start, realNow: { start }), quotas: quotas)
     }
 
     var now: Date { router.clock.now() }

@@ -7,7 +7,7 @@ import Testing
 /// client (a recording stub answers) and through botocore (a hook captures the request), both
 /// signing at the same instant with the same keys, and the two requests are compared.
 /// botocore must be installed: `make test` installs it; without it these tests fail.
-@Suite("botocore cross-check") struct BotocoreCrossCheckTests {
+@Suite("botocore cross-check", .timeLimit(.minutes(3))) struct BotocoreCrossCheckTests {
     /// 2026-11-29T12:00:00Z.
     static let signingDate = Date(timeIntervalSince1970: 1_795_953_600)
     static let longTermKeys = AWSCredentials(

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// With no endpoint override, each service's host must be the one botocore picks by default.
-@Suite("botocore cross-check: default endpoints") struct BotocoreEndpointTests {
+@Suite("botocore cross-check: default endpoints", .timeLimit(.minutes(3))) struct BotocoreEndpointTests {
     static let services: [(descriptor: AWSServiceDescriptor, botocoreName: String)] = [
         (.sts, "sts"), (.athena, "athena"), (.costExplorer, "ce"), (.quickSight, "quicksight"),
     ]

@@ -5,7 +5,7 @@ import Testing
 /// Our `SigV4Signer` against botocore's `SigV4Auth` on requests with the awkward parts the
 /// operations above do not reach: headers botocore leaves unsigned, whitespace and repeated
 /// headers, dot segments, repeated and empty query parameters, ports, binary bodies.
-@Suite("botocore cross-check: SigV4 signer") struct BotocoreSignerTests {
+@Suite("botocore cross-check: SigV4 signer", .timeLimit(.minutes(3))) struct BotocoreSignerTests {
     struct SignerCase: Sendable {
         var name: String
         var request: HTTPRequest

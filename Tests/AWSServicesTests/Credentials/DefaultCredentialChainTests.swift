@@ -44,7 +44,7 @@ struct ChainScenario {
     }
 }
 
-@Suite struct DefaultCredentialChainTests {
+@Suite(.timeLimit(.minutes(1))) struct DefaultCredentialChainTests {
     static let environmentKeys = ["AWS_ACCESS_KEY_ID": "AKIAENV", "AWS_SECRET_ACCESS_KEY": "env-secret"]
 
     /// Every source configured at once; each case removes the first `removed` layers.

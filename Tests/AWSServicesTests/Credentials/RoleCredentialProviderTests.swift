@@ -3,7 +3,7 @@ import AWSServices
 import Foundation
 import Testing
 
-@Suite struct AssumeRoleCredentialProviderTests {
+@Suite(.timeLimit(.minutes(1))) struct AssumeRoleCredentialProviderTests {
     static let roleArn = "arn:aws:iam::111122223333:role/Target"
 
     @Test func signsAssumeRoleWithTheBaseCredentialsThroughSTS() async throws {
@@ -46,7 +46,7 @@ import Testing
     }
 }
 
-@Suite struct WebIdentityCredentialProviderTests {
+@Suite(.timeLimit(.minutes(1))) struct WebIdentityCredentialProviderTests {
     static let roleArn = "arn:aws:iam::111122223333:role/CI"
 
     @Test func callsSTSUnsignedWithTheTokenFromTheFile() async throws {
