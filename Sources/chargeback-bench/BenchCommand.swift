@@ -9,7 +9,7 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chargeback-bench",
-        abstract: "Measure SigV4 signing, the HTTP transport, the role chain and the Athena history pull.",
+        abstract: "Measure SigV4 signing, the HTTP transport, the role chain, collection and attribution.",
         discussion: """
             Everything runs against an in-process sandbox on 127.0.0.1; no AWS account is touched. \
             The last line of output is the results as JSON.
@@ -19,7 +19,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "A short run (about a tenth of the work) to check that the benchmark works.")
     var quick = false
 
-    @Flag(name: .long, help: "Skip the history pull under AWS's quotas, which is bound by the quota's rate.")
+    @Flag(name: .long, help: "Skip the collects under AWS's quotas, which are bound by the quotas' rate.")
     var skipQuotaRun = false
 
     @Option(name: .long, help: "Fail when the process's peak resident memory exceeds this many MiB.")
@@ -50,29 +50,14 @@ struct BenchCommand: AsyncParsableCommand {
         progress("check across \(scale.checkBusinessUnits) business units")
         record(try await CheckBenchmark.run(businessUnits: scale.checkBusinessUnits, concurrency: 8))
 
-        progress("Athena history: \(scale.pullBusinessUnits) BUs × \(scale.workgroups) workgroups × "
-            + "\(scale.pullExecutionsPerWorkgroup) executions, quotas off")
-        record(try await AthenaHistoryBenchmark(
-            name: "athena_history_quotas_off", businessUnits: scale.pullBusinessUnits, workgroups: scale.workgroups,
-            executionsPerWorkgroup: scale.pullExecutionsPerWorkgroup, quotas: .off, retry: RetryPolicy(),
-            concurrency: scale.pullConcurrency).run())
-
-        if !skipQuotaRun {
-            progress("Athena history: \(scale.quotaPullBusinessUnits) BUs × \(scale.workgroups) workgroups × "
-                + "\(scale.quotaPullExecutionsPerWorkgroup) executions, AWS quotas (ListQueryExecutions 5/s, burst 10)")
-            // Without client-side limits (living on throttling retries), then paced at the quota and
-            // at the tool's margin under it.
-            let limits: [(suffix: String, table: RateLimitTable?)] = [
-                ("", nil), ("_limited", .awsDefaults),
-                ("_limited_margin", .awsDefaults.withSafetyFactor(RateLimitTable.recommendedSafetyFactor)),
-            ]
-            for (suffix, table) in limits {
-                record(try await AthenaHistoryBenchmark(
-                    name: "athena_history_quotas_aws" + suffix, businessUnits: scale.quotaPullBusinessUnits,
-                    workgroups: scale.workgroups, executionsPerWorkgroup: scale.quotaPullExecutionsPerWorkgroup,
-                    quotas: .aws, retry: RetryPolicy(maxAttempts: 10), concurrency: scale.pullConcurrency,
-                    rateLimits: table).run())
-            }
+        for collect in scale.collects where collect.quotas ? !skipQuotaRun : true {
+            let name = "collect_\(collect.quotas ? "aws_quotas" : "quotas_off")_\(collect.accounts)x\(collect.executionsPerAccount)"
+            progress("\(name): \(collect.accounts) accounts × \(collect.executionsPerAccount) executions over 60 days, "
+                + "\(collect.concurrency) accounts at a time")
+            record(try await CollectBenchmark(name: name, accounts: collect.accounts,
+                                              executionsPerAccount: collect.executionsPerAccount, workgroups: 2,
+                                              concurrency: collect.concurrency,
+                                              quotas: collect.quotas ? .aws : .off).run())
         }
 
         let report = BenchReport(mode: scale.name, cores: ProcessInfo.processInfo.activeProcessorCount,

@@ -9,23 +9,29 @@ struct BenchScale: Sendable {
     var transportConcurrency: Int
     /// Business units `check` goes through.
     var checkBusinessUnits: Int
-    /// The history pull with quotas off: BUs, workgroups per BU, generated executions per workgroup.
-    var pullBusinessUnits: Int
-    var pullExecutionsPerWorkgroup: Int
-    /// The same with AWS's quotas.
-    var quotaPullBusinessUnits: Int
-    var quotaPullExecutionsPerWorkgroup: Int
-    var workgroups: Int
-    /// Streams (BU × workgroup) pulled at once.
-    var pullConcurrency: Int
+    /// Collects of synthetic organisations: quotas off (the client alone), then at AWS's quotas.
+    var collects: [CollectRun]
+    /// Executions attributed in the attribution benchmark.
+    var attributedExecutions: Int
+
+    struct CollectRun: Sendable {
+        var accounts: Int
+        var executionsPerAccount: Int
+        var concurrency: Int
+        var quotas: Bool
+    }
 
     static let full = BenchScale(
         name: "full", signatures: 100_000, transportRequests: 5_000, transportConcurrency: 16, checkBusinessUnits: 200,
-        pullBusinessUnits: 20, pullExecutionsPerWorkgroup: 5_000, quotaPullBusinessUnits: 2,
-        quotaPullExecutionsPerWorkgroup: 5_000, workgroups: 2, pullConcurrency: 8)
+        collects: [CollectRun(accounts: 20, executionsPerAccount: 10_000, concurrency: 8, quotas: false),
+                   CollectRun(accounts: 20, executionsPerAccount: 20_000, concurrency: 20, quotas: true),
+                   CollectRun(accounts: 200, executionsPerAccount: 2_000, concurrency: 64, quotas: true)],
+        attributedExecutions: 1_000_000)
 
     static let quick = BenchScale(
         name: "quick", signatures: 10_000, transportRequests: 500, transportConcurrency: 16, checkBusinessUnits: 20,
-        pullBusinessUnits: 4, pullExecutionsPerWorkgroup: 1_000, quotaPullBusinessUnits: 1,
-        quotaPullExecutionsPerWorkgroup: 500, workgroups: 2, pullConcurrency: 8)
+        collects: [CollectRun(accounts: 4, executionsPerAccount: 2_000, concurrency: 4, quotas: false),
+                   CollectRun(accounts: 4, executionsPerAccount: 2_000, concurrency: 4, quotas: true),
+                   CollectRun(accounts: 20, executionsPerAccount: 300, concurrency: 20, quotas: true)],
+        attributedExecutions: 100_000)
 }
