@@ -36,7 +36,7 @@ struct CollectCommand: AsyncParsableCommand {
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         guard month == nil || since == nil else { throw ValidationError("give --month or --since, not both") }
-        _ = try plan(now: Date())
+        _ = try plan(now: try ToolClock.now())
     }
 
     func plan(now: Date) throws -> CollectPlan {
@@ -50,11 +50,12 @@ struct CollectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try loadConfiguration(config)
-        let plan = try plan(now: Date())
+        let now = try ToolClock.now()
+        let plan = try plan(now: now)
         let store = try storeOptions.open()
         let runtime = try AWSRuntime.make(options: global, region: configuration.central.region)
         let run = try await CollectStep(configuration: configuration, runtime: runtime, store: store,
-                                        concurrency: concurrency, quiet: global.quiet).run(plan)
+                                        concurrency: concurrency, quiet: global.quiet).run(plan, now: now)
         switch run.status {
         case .complete: return
         case .partial: throw ExitCode(ChargebackExitCode.partial)
@@ -71,11 +72,14 @@ struct CollectStep {
     let concurrency: Int
     let quiet: Bool
 
-    func run(_ plan: CollectPlan) async throws -> CollectionRun {
+    /// `now`: the tool's clock at the start; the collect's clock moves on from it in real time.
+    func run(_ plan: CollectPlan, now: Date) async throws -> CollectionRun {
         let progress = CollectProgress()
+        let offset = now.timeIntervalSince(Date())
         let collector = Collector(config: configuration, chain: runtime.roleChain(configuration),
                                   central: runtime.centralClient(configuration), store: store,
-                                  concurrency: concurrency, progress: progress, logger: runtime.logger)
+                                  concurrency: concurrency, progress: progress,
+                                  now: { Date().addingTimeInterval(offset) }, logger: runtime.logger)
         let months = plan.months.map(\.text).joined(separator: ", ")
         runtime.logger.info("collecting \(months) for \(configuration.businessUnits.count) business units into \(store.path)")
         let reporter = ProgressReporter(progress: progress, enabled: !quiet)
