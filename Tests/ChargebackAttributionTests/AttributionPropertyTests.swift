@@ -83,7 +83,6 @@ struct AttributionPropertyTests {
         report.central.categories = report.central.categories.map { category in
             var category = category
             category.allocation.shares.sort { $0.businessUnitId < $1.businessUnitId }
-            if let reason = category.allocation.centralReason { category.allocation.centralReason = reason }
             return category
         }
         report.dataQuality.sort { ($0.kind.rawValue, $0.businessUnitId ?? "", $0.message) < ($1.kind.rawValue, $1.businessUnitId ?? "", $1.message) }
