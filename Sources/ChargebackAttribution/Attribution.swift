@@ -1,1 +1,83 @@
 import ChargebackModel
+import Foundation
+
+/// Turns one month of collected data into the report model: Athena estimated query by query,
+/// reconciled to the bill, the consumer services, the central Quick costs by category and their
+/// allocation, totals and data-quality notes. Every step is described in docs/computation.md.
+/// Pure: no network, no store, no clock.
+public enum Attribution {
+    /// A variance between the Athena bill and the estimate above this fraction of the estimate is flagged.
+    public static let varianceThreshold = Decimal(10) / 100
+
+    public static func attribute(_ input: AttributionInput) -> ChargebackReport {
+        let config = input.config
+        let spice = SpiceOwnership(dataSources: input.central.dataSources, dataSets: input.central.dataSets,
+                                   units: config.businessUnits)
+        let dataById = Dictionary(input.units.map { ($0.unitId, $0) }, uniquingKeysWith: { first, _ in first })
+        let units = config.businessUnits.map {
+            BusinessUnitAttribution(unit: $0, data: dataById[$0.id], input: input, spice: spice,
+                                    varianceThreshold: varianceThreshold)
+        }
+
+        let central = CentralAttribution(input: input, units: units.map(\.allocationUnit), spice: spice)
+        let allocations = central.report.categories.map(\.allocation)
+        let businessUnits = units.map { $0.withAllocations(allocations, currency: config.currency) }
+        let totals = ReportTotalsCalculation.totals(
+            units: businessUnits, central: central.report, previous: input.previousMonth)
+
+        var notes = units.flatMap(\.notes) + central.notes
+        notes += EstimatedCostNotes.notes(
+            units: units.filter { $0.report.status != .failed }.map { ($0.report.id, $0.usesEstimatedCosts) },
+            central: central.usable ? central.usesEstimatedCosts : nil, month: input.month)
+        notes = DataQualityOrder.sorted(notes)
+
+        let usableUnits = units.filter { $0.report.status != .failed }
+        let status: CollectionStatus
+        if usableUnits.isEmpty && !central.usable {
+            status = .failed
+        } else if units.contains(where: \.incomplete) || central.report.status != .complete {
+            status = .partial
+        } else {
+            status = .complete
+        }
+        let costDataFinal = !usableUnits.contains(where: \.usesEstimatedCosts)
+            && !(central.usable && central.usesEstimatedCosts)
+
+        return ChargebackReport(
+            month: input.month, periodStart: input.month.firstDayText, periodEnd: input.month.endDayText,
+            currency: config.currency, costMetric: config.costMetric.rawValue, status: status,
+            costDataFinal: costDataFinal, generatedAt: input.generatedAt, tool: ToolInfo(version: input.toolVersion),
+            run: input.run.map {
+                RunInfo(runId: $0.id, collectedAt: $0.endedAt ?? $0.startedAt, costExplorerRequests: $0.costExplorerRequests)
+            },
+            settings: settings(config), totals: totals, businessUnits: businessUnits, central: central.report,
+            dataQuality: notes)
+    }
+
+    static func settings(_ config: ChargebackConfig) -> ReportSettings {
+        let rules = config.usageTypeRules
+        return ReportSettings(
+            athenaPricePerTB: config.pricing.athenaUSDPerTB,
+            athenaPricePerTBByRegion: config.pricing.athenaUSDPerTBByRegion,
+            usageTypeRules: [
+                UsageTypeRuleReport(category: .spice, pattern: rules.spicePattern),
+                UsageTypeRuleReport(category: .sessions, pattern: rules.sessionsPattern),
+                UsageTypeRuleReport(category: .users, pattern: rules.usersPattern),
+            ],
+            allocationRules: QuickCostCategory.allCases.map { category in
+                let rule = config.allocation.rule(for: category)
+                switch rule {
+                case let .proportional(driver):
+                    return AllocationRuleReport(category: category, method: rule.methodName, driver: driver.rawValue)
+                case let .fixed(shares):
+                    return AllocationRuleReport(
+                        category: category, method: rule.methodName,
+                        shares: Dictionary(shares.map { ($0.businessUnitId, $0.percent) }, uniquingKeysWith: +))
+                case .none, .even:
+                    return AllocationRuleReport(category: category, method: rule.methodName)
+                }
+            },
+            services: config.services.map { ServiceReport(key: $0.key, costExplorerName: $0.costExplorerName) },
+            quickServiceName: config.central.quickServiceName, varianceThreshold: varianceThreshold)
+    }
+}

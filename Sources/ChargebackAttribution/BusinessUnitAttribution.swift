@@ -1,0 +1,222 @@
+import ChargebackModel
+import Foundation
+
+/// One business unit's consumer-account figures (Athena, reconciliation, services), before the
+/// central Quick costs are allocated; `withAllocations` completes the report.
+struct BusinessUnitAttribution {
+    var report: BusinessUnitReport
+    /// What the unit brings to the allocation of Quick costs.
+    var allocationUnit: AllocationUnit
+    var notes: [DataQualityNote]
+    /// Whether any cost line the unit uses is still Estimated.
+    var usesEstimatedCosts: Bool
+    /// Whether the unit's data is incomplete (failed, partial, or a history gap).
+    var incomplete: Bool
+
+    init(unit: BusinessUnitConfig, data: BusinessUnitData?, input: AttributionInput, spice: SpiceOwnership,
+         varianceThreshold: Decimal) {
+        let config = input.config
+        let month = input.month
+        var notes: [DataQualityNote] = []
+        var status = data?.status ?? .failed
+        var error = data == nil ? "no data has been collected for \(month.text)" : data?.error
+
+        let costs = ConsumerCosts(
+            lines: data?.costs ?? [], services: config.services, accountId: unit.accountId, month: month,
+            metric: config.costMetric, currency: config.currency, unitId: unit.id)
+        if let currencyError = costs.currencyError, status != .failed {
+            status = .failed
+            error = [error, currencyError].compactMap { $0 }.joined(separator: "; ")
+        }
+
+        var report = BusinessUnitReport(
+            id: unit.id, name: unit.name, accountId: unit.accountId, costCenter: unit.costCenter,
+            regions: unit.regions, status: status, error: error, costDataFinal: !costs.estimated,
+            athenaBilled: nil, athenaEstimated: nil, athenaVariance: nil, athenaVarianceFraction: nil,
+            athenaVarianceFlagged: false, glue: nil, s3: nil, otherServices: nil, services: [], consumerTotal: nil,
+            quickSessions: 0, quickSpice: 0, quickUsers: 0, quickOther: 0, chargebackTotal: nil, budget: unit.budget,
+            budgetUse: nil, previousChargebackTotal: input.previousMonth?.chargebackTotals[unit.id], change: nil,
+            changeFraction: nil, workgroups: [], topQueries: [], allocations: [], lines: [])
+        var allocationUnit = AllocationUnit(
+            id: unit.id, takesPart: false, queryCount: 0, billedBytes: 0, athenaCost: 0,
+            spiceBytes: spice.bytesByUnit[unit.id] ?? 0)
+
+        guard let data, status != .failed else {
+            if data == nil {
+                notes.append(DataQualityNote(kind: .notCollected, businessUnitId: unit.id, message:
+                    "\(unit.id) has not been collected for \(month.title): it has no figures and takes no share "
+                        + "of Quick costs."))
+            } else {
+                notes.append(DataQualityNote(kind: .failedBusinessUnit, businessUnitId: unit.id, message:
+                    "\(unit.id) could not be read (\(error ?? "no reason recorded")): it has no figures for "
+                        + "\(month.title) and takes no share of Quick costs."))
+            }
+            self.report = report
+            self.allocationUnit = allocationUnit
+            self.notes = notes
+            usesEstimatedCosts = false
+            incomplete = true
+            return
+        }
+        var incomplete = status == .partial
+        if status == .partial {
+            notes.append(DataQualityNote(kind: .partialBusinessUnit, businessUnitId: unit.id, message:
+                "\(unit.id) was only partly read (\(error ?? "no reason recorded")): its figures for \(month.title) "
+                    + "may be incomplete."))
+        }
+        if let gap = Self.historyGap(unit: unit.id, coveredFrom: data.historyCoveredFrom, month: month) {
+            notes.append(gap)
+            incomplete = true
+        }
+
+        // Athena: queries → workgroups → estimate → reconciliation.
+        let usage = AthenaUsage(executions: data.executions, collectedWorkgroups: data.workgroups, month: month,
+                                pricing: config.pricing)
+        let workgroups = usage.orderedWorkgroups
+        let estimates = workgroups.map { $0.estimatedCost(pricePerTB: config.pricing.athenaPricePerTB(region: $0.key.region)) }
+        let billed = costs.amount(key: "athena")
+        let reconciliation = AthenaReconciliation(billed: billed, estimates: estimates)
+        let estimatedExact = estimates.reduce(Decimal(0), +)
+        let estimated = MoneyRounding.cents(estimatedExact)
+        let settingsByKey = Dictionary(data.workgroups.map { (WorkgroupKey(region: $0.region, name: $0.name), $0) },
+                                       uniquingKeysWith: { first, _ in first })
+        report.workgroups = zip(workgroups, zip(estimates, reconciliation.reconciled)).map { usage, amounts in
+            Self.workgroupReport(usage, estimate: amounts.0, reconciled: amounts.1, settings: settingsByKey[usage.key])
+        }
+        if let unattributed = reconciliation.unattributed {
+            report.workgroups.append(WorkgroupReport(
+                region: "", name: WorkgroupReport.unattributed, queries: 0, queriesBillable: 0, queriesFailed: 0,
+                queriesCancelled: 0, queriesRunning: 0, bytesScanned: 0, bytesBilled: 0, estimatedCostExact: 0,
+                estimatedCost: 0, reconciledCost: unattributed, engineTimeMillis: 0, settings: nil, flags: []))
+        }
+        report.topQueries = usage.topQueries
+        report.athenaBilled = billed
+        report.athenaEstimated = estimated
+        let variance = billed - estimated
+        report.athenaVariance = variance
+        report.athenaVarianceFraction = estimated == 0 ? nil : MoneyRounding.rounded(variance / estimated, scale: 4)
+        report.athenaVarianceFlagged = estimated == 0
+            ? billed != 0
+            : abs(variance) > varianceThreshold * abs(estimated)
+        if report.athenaVarianceFlagged {
+            let fraction = report.athenaVarianceFraction.map { " (\(Self.signed(NumberText.percent($0))))" } ?? ""
+            notes.append(DataQualityNote(kind: .athenaVariance, businessUnitId: unit.id, message:
+                "\(unit.id)'s Athena bill \(NumberText.fixed(billed, scale: 2)) differs from the estimate from its "
+                    + "queries \(NumberText.fixed(estimated, scale: 2)) by \(Self.signed(NumberText.fixed(variance, scale: 2)))"
+                    + "\(fraction), more than \(NumberText.fixed(varianceThreshold * 100, scale: 0))%: the workgroup "
+                    + "lines still add up to the bill, but check for queries the store is missing or Athena "
+                    + "charges that are not queries."))
+        }
+        let running = workgroups.reduce(0) { $0 + $1.queriesRunning }
+        if running > 0 {
+            notes.append(DataQualityNote(kind: .queriesStillRunning, businessUnitId: unit.id, message:
+                "\(unit.id) had \(running) \(running == 1 ? "query" : "queries") still queued or running when "
+                    + "collected: they are not in the estimate or the query counts yet."))
+        }
+
+        // The other services.
+        report.services = costs.services
+        report.glue = costs.amount(key: "glue")
+        report.s3 = costs.amount(key: "s3")
+        report.otherServices = costs.otherServices
+        report.consumerTotal = billed + report.glue! + report.s3! + report.otherServices!
+        for service in costs.services where !service.matchedAnyCost {
+            notes.append(DataQualityNote(kind: .serviceWithoutCost, businessUnitId: unit.id, message:
+                "No \(config.costMetric.rawValue) of '\(service.costExplorerName)' was found in \(unit.id)'s account "
+                    + "for \(month.title): its \(service.key) cost is 0; if that is unexpected, check the service "
+                    + "name in the configuration."))
+        }
+
+        allocationUnit.takesPart = true
+        allocationUnit.queryCount = workgroups.reduce(0) { $0 + $1.queriesBillable }
+        allocationUnit.billedBytes = workgroups.reduce(Int64(0)) { $0 + $1.bytesBilled }
+        allocationUnit.athenaCost = billed
+
+        self.report = report
+        self.allocationUnit = allocationUnit
+        self.notes = notes
+        usesEstimatedCosts = costs.estimated
+        self.incomplete = incomplete
+    }
+
+    /// The report completed with the unit's shares of Quick costs, totals, budget use, change and lines.
+    func withAllocations(_ allocations: [AllocationReport], currency: String) -> BusinessUnitReport {
+        var report = report
+        report.allocations = allocations.filter { $0.method != AllocationRule.none.methodName }
+            .compactMap { allocation in allocation.shares.first { $0.businessUnitId == report.id } }
+        guard let consumerTotal = report.consumerTotal else { return report }
+        func amount(_ category: QuickCostCategory) -> Decimal {
+            report.allocations.first { $0.category == category }?.amount ?? 0
+        }
+        report.quickSessions = amount(.sessions)
+        report.quickSpice = amount(.spice)
+        report.quickUsers = amount(.users)
+        report.quickOther = amount(.other)
+        let total = consumerTotal + report.quickSessions + report.quickSpice + report.quickUsers + report.quickOther
+        report.chargebackTotal = total
+        if let budget = report.budget, budget != 0 {
+            report.budgetUse = MoneyRounding.rounded(total / budget, scale: 4)
+        }
+        if let previous = report.previousChargebackTotal {
+            report.change = total - previous
+            report.changeFraction = previous == 0 ? nil : MoneyRounding.rounded((total - previous) / previous, scale: 4)
+        }
+        report.lines = ChargebackLines.lines(for: report, currency: currency)
+        return report
+    }
+
+    private static func workgroupReport(_ usage: WorkgroupUsage, estimate: Decimal, reconciled: Decimal,
+                                        settings: AthenaWorkgroup?) -> WorkgroupReport {
+        var flags: [String] = []
+        if let settings {
+            if settings.bytesScannedCutoffPerQuery == nil { flags.append("no per-query scan limit") }
+            if settings.resultEncryption == nil { flags.append("results not encrypted") }
+        }
+        return WorkgroupReport(
+            region: usage.key.region, name: usage.key.name, queries: usage.queries,
+            queriesBillable: usage.queriesBillable, queriesFailed: usage.queriesFailed,
+            queriesCancelled: usage.queriesCancelled, queriesRunning: usage.queriesRunning,
+            bytesScanned: usage.bytesScanned, bytesBilled: usage.bytesBilled, estimatedCostExact: estimate,
+            estimatedCost: MoneyRounding.cents(estimate), reconciledCost: reconciled,
+            engineTimeMillis: usage.engineTimeMillis,
+            settings: settings.map {
+                WorkgroupSettingsReport(bytesScannedCutoffPerQuery: $0.bytesScannedCutoffPerQuery,
+                                        enforceConfiguration: $0.enforceConfiguration,
+                                        resultEncryption: $0.resultEncryption, engineVersion: $0.engineVersion)
+            },
+            flags: flags)
+    }
+
+    private static func historyGap(unit: String, coveredFrom: Date?, month: BillingMonth) -> DataQualityNote? {
+        guard let coveredFrom else {
+            return DataQualityNote(kind: .historyGap, businessUnitId: unit, message:
+                "No Athena query history of \(unit) has been collected: its Athena estimate and query-based shares "
+                    + "for \(month.title) count no queries.")
+        }
+        guard coveredFrom > month.start else { return nil }
+        return DataQualityNote(kind: .historyGap, businessUnitId: unit, message:
+            "\(unit)'s collected query history starts on \(DayText.iso(coveredFrom)), after \(month.title) began: "
+                + "its Athena estimate and query-based shares miss the queries before then (Athena keeps 45 days; "
+                + "a daily collect avoids this).")
+    }
+
+    private static func signed(_ text: String) -> String {
+        text.hasPrefix("-") ? text : "+" + text
+    }
+}
+
+/// `YYYY-MM-DD` in UTC.
+enum DayText {
+    static func iso(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return [String(parts.year!), pad(parts.month!), pad(parts.day!)].joined(separator: "-")
+    }
+
+    private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+    private static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Plain, locale-free text for the numbers inside explanations (`1,234`, `27.0213%`); the
+/// renderers format the report's amounts themselves.
+enum NumberText {
+    /// `value` as written, with a comma between thousands: 1234567.5 → `1,234,567.5`.
+    static func grouped(_ value: Decimal) -> String {
+        let text = value.description
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? String(text.dropFirst()) : text
+        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let digits = Array(parts[0])
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        let fraction = parts.count > 1 ? "." + parts[1] : ""
+        return (negative ? "-" : "") + grouped + fraction
+    }
+
+    /// `value` rounded half away from zero to `scale` decimals and written with exactly that many.
+    static func fixed(_ value: Decimal, scale: Int) -> String {
+        var input = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &input, scale, .plain)
+        let text = grouped(rounded)
+        guard scale > 0 else { return text }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        return parts[0] + "." + fraction + String(repeating: "0", count: scale - fraction.count)
+    }
+
+    /// A fraction as a percentage with 4 decimals: 0.270213 → `27.0213%`.
+    static func percent(_ fraction: Decimal) -> String {
+        fixed(fraction * 100, scale: 4) + "%"
+    }
+}
