@@ -148,7 +148,7 @@ let package = Package(
             name: "ChargebackReportsTests",
             dependencies: ["ChargebackReports", "ChargebackAttribution", "ChargebackModel", "CLibXML2"]
         ),
-        .executableTarget(name: "chargeback-bench", dependencies: ["ChargebackCore", "AWSSandbox", "AWSServices", "AWSCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "chargeback-bench", dependencies: ["ChargebackCore", "ChargebackAttribution", "AWSSandbox", "AWSServices", "AWSCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ],
     swiftLanguageModes: [.v6]
 )

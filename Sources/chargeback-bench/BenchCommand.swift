@@ -60,6 +60,9 @@ struct BenchCommand: AsyncParsableCommand {
                                               quotas: collect.quotas ? .aws : .off).run())
         }
 
+        progress("attribution of \(scale.attributedExecutions) executions")
+        record(try AttributionBench.run(executions: scale.attributedExecutions))
+
         let report = BenchReport(mode: scale.name, cores: ProcessInfo.processInfo.activeProcessorCount,
                                  results: results, finalRSSKiB: ProcessMemory.residentKiB(),
                                  peakIsPerBenchmark: peakResets)
