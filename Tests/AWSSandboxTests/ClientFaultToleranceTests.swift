@@ -186,7 +186,7 @@ import Testing
             _ = try await athena.listWorkGroups()
 
             sandbox.server.clock.advance(by: 120)
-            #expect(try #require(roleB.credentials.expiration) > sandbox.server.clock.now(),
+            #expect(try #require(roleB.credentials.expiration) > sandbox.server.clock.signingNow(),
                     "the credentials still claim to be valid")
 
             let sentBefore = sandbox.http.count

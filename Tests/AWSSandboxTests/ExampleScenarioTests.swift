@@ -20,7 +20,7 @@ struct ExampleScenarioTests {
             let base = AWSClient(http: CurlHTTPClient(), credentialProvider: StaticCredentialProvider(
                 AWSCredentials(accessKeyId: user.accessKeyId, secretAccessKey: user.secretAccessKey)),
                 region: "us-east-1", endpoints: EndpointResolver(overrideURL: "http://127.0.0.1:\(port)", environment: [:]),
-                clock: { server.clock.now() })
+                clock: { server.clock.signingNow() })
             let roleB = try await STSClient(client: base).assumeRole(AssumeRoleInput(
                 roleArn: "arn:aws:iam::222222222222:role/qs-athena-consumer-role", roleSessionName: "example",
                 externalId: "arn:aws:quicksight:us-east-1:111111111111:datasource/athena-retail"))

@@ -21,13 +21,13 @@ struct RoleChainTests {
             #expect(identity.arn == "arn:aws:sts::\(unit.accountId):assumed-role/\(SandboxScenarios.consumerRoleName)/chargeback-\(unitId)")
 
             let roleB = try await session.roleB.credentials()
-            let lifetime = try #require(roleB.expiration).timeIntervalSince(sandbox.clock.now())
+            let lifetime = try #require(roleB.expiration).timeIntervalSince(sandbox.clock.signingNow())
             #expect(lifetime > 3_590 && lifetime <= 3_600, "DurationSeconds should be 3600, the session lasts \(lifetime) s")
 
             if let roleA = session.roleA {
                 let roleAIdentity = try await STSClient(client: sandbox.client(roleA)).getCallerIdentity()
                 #expect(roleAIdentity.arn == "arn:aws:sts::\(SampleOrganisation.centralAccountId):assumed-role/\(SandboxScenarios.runAsRoleName)/chargeback-\(unitId)")
-                let roleALifetime = try #require(try await roleA.credentials().expiration).timeIntervalSince(sandbox.clock.now())
+                let roleALifetime = try #require(try await roleA.credentials().expiration).timeIntervalSince(sandbox.clock.signingNow())
                 #expect(roleALifetime > 3_590 && roleALifetime <= 3_600)
             }
             // Each role is assumed once; later calls reuse the cached sessions.
@@ -231,7 +231,7 @@ struct RoleChainExpiryTests {
             let firstRoleA = try await roleA.credentials()
             let firstRoleB = try await session.roleB.credentials()
             // Expiration still promises an hour, so the cache alone would keep the dead sessions.
-            #expect(try #require(firstRoleB.expiration).timeIntervalSince(sandbox.clock.now()) > 3_000)
+            #expect(try #require(firstRoleB.expiration).timeIntervalSince(sandbox.clock.signingNow()) > 3_000)
 
             sandbox.clock.advance(by: 180)
             _ = try await athena.listWorkGroups()

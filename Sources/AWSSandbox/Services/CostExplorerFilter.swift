@@ -41,15 +41,31 @@ indirect enum CostExplorerFilter: Sendable {
             guard let values = dimension["Values"] as? [String], !values.isEmpty else {
                 throw .validation("Dimensions \(key) must list at least one value in Values.")
             }
-            let options = dimension["MatchOptions"] as? [String] ?? []
-            guard options.count <= 1 else { throw .validation("Dimensions accept at most one MatchOptions value.") }
-            guard let match = options.isEmpty ? .equals : Match(rawValue: options[0]) else {
-                throw .validation("MatchOptions \(options[0]) is not valid for Dimensions.")
+            let options = try Self.matchOptions(dimension["MatchOptions"])
+            for option in options where !Self.dimensionMatchOptions.contains(option) {
+                throw .validation("MatchOptions \(option) is not valid for Dimensions in GetCostAndUsage; use EQUALS or CASE_SENSITIVE.")
             }
-            self = .dimension(key: key, values: values, match: match)
+            self = .dimension(key: key, values: values, match: .equals)
         default:
             throw .validation("\(operand) filters are not supported by the sandbox: scenario cost lines carry no tags or cost categories.")
         }
+    }
+
+    /// GetCostAndUsage accepts only these (its defaults) on dimensions; the others are for tags
+    /// and cost categories, or for other operations.
+    static let dimensionMatchOptions: Set<String> = ["EQUALS", "CASE_SENSITIVE"]
+
+    private static func matchOptions(_ value: Any?) throws(SandboxAPIError) -> [String] {
+        guard let value, !(value is NSNull) else { return [] }
+        guard let list = value as? [Any] else { throw .validation("MatchOptions must be a list of strings.") }
+        var options: [String] = []
+        for item in list {
+            guard let option = item as? String, Match(rawValue: option) != nil || ["ABSENT", "GREATER_THAN_OR_EQUAL"].contains(option) else {
+                throw .validation("MatchOptions \(item) is not a valid match option.")
+            }
+            options.append(option)
+        }
+        return options
     }
 
     func matches(_ line: CostExplorerLine) -> Bool {
