@@ -25,6 +25,7 @@ public enum ChargebackExitCode {
 /// parser's default is 64) so scripts see one code for every usage or configuration mistake.
 public enum ChargebackMain {
     public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        StandardOutput.guardDescriptor()
         do {
             var command = try ChargebackCommand.parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -28,8 +28,15 @@ struct CheckCommand: AsyncParsableCommand {
         runtime.logger.info("checking \(configuration.businessUnits.count) business units and the central account")
         let checker = AccessChecker(config: configuration, chain: runtime.roleChain(configuration),
                                     central: runtime.centralClient(configuration), concurrency: concurrency)
-        let reports = await checker.run()
-        print(CheckTable.render(reports), terminator: "")
+        let deadline = CommandDeadline(seconds: global.timeout, command: "check")
+        let (reports, timedOut) = try await deadline.run { await checker.run() }
+        try StandardOutput.write(CheckTable.render(reports))
+        if timedOut {
+            let unfinished = reports.filter(\.wasInterrupted).map(\.businessUnitId)
+            let finished = reports.count - unfinished.count
+            throw deadline.timedOutFailure(detail: "\(finished) of \(reports.count) rows finished"
+                + (unfinished.isEmpty ? "" : "; not finished: \(unfinished.joined(separator: ", "))"))
+        }
         if !reports.allSatisfy(\.passed) { throw ExitCode(ChargebackExitCode.failed) }
     }
 }

@@ -38,6 +38,14 @@ public struct AccessCheckReport: Sendable, Equatable {
 
     public var outcomes: [CheckOutcome] { [chain, identity, athena, costExplorer] + (quickSight.map { [$0] } ?? []) }
 
+    /// A probe was cut short (the command's deadline cancelled it): no verdict on access.
+    public var wasInterrupted: Bool {
+        outcomes.contains { outcome in
+            if case let .failed(code, _) = outcome { return CheckHint.interruptedCodes.contains(code) }
+            return false
+        }
+    }
+
     /// Passed when nothing failed (skipped probes of the central row are not failures).
     public var passed: Bool {
         outcomes.allSatisfy { if case .failed = $0 { return false } else { return true } }
@@ -81,8 +89,13 @@ public enum CheckHint {
         }
     }
 
+    /// Codes of probes that were cancelled rather than answered.
+    public static let interruptedCodes: Set<String> = ["cancelled", "CancellationError"]
+
     static func hint(code: String, step: CheckStep, error: any Error) -> String {
         switch (step, code) {
+        case (_, let code) where interruptedCodes.contains(code):
+            return "not finished: the command's --timeout stopped it first"
         case (_, "NoCredentials"):
             return "no base credentials: set AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a web identity"
         case (_, "InvalidClientTokenId"), (_, "UnrecognizedClientException"):
