@@ -136,7 +136,7 @@ public final class SandboxRouter: Sendable {
                 service: service.callName, operation: operation, accountId: principal.accountId,
                 principalArn: principal.arn, region: region, method: request.method, path: path,
                 query: request.queryParameters, headers: request.headers, body: request.body, now: now,
-                requestId: requestId))
+                signingNow: clock.signingNow(), requestId: requestId))
         default:
             throw service.unrecognizedClient()
         }

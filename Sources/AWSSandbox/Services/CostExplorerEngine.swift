@@ -32,7 +32,10 @@ public final class CostExplorerEngine: SandboxServiceEngine {
                                   message: "The sandbox's Cost Explorer does not implement \(call.operation).")
         }
         let body = try EngineRequestBody(call.body, invalid: SandboxAPIError.validation)
-        let request = try CostExplorerRequest(body, today: SandboxCivilDate(call.now))
+        // A start after today is refused. Today is the later of the data clock's and the real one,
+        // so a client asking about real yesterday is served even when a scenario's clock is in the past.
+        let today = max(SandboxCivilDate(call.now), SandboxCivilDate(call.signingNow))
+        let request = try CostExplorerRequest(body, today: today)
         let lines = try linesByAccount[call.accountId]?.get() ?? []
         return .wire(try page(request, lines: lines, call: call))
     }

@@ -27,14 +27,16 @@ enum StandardOutput {
     /// Writes all of `text` to descriptor 1 or throws a failure that says why it could not.
     static func write(_ text: String, to descriptor: Int32 = STDOUT_FILENO) throws {
         if descriptor == STDOUT_FILENO, startedClosed {
-            throw CommandFailure("cannot write the output: standard output is closed")
+            throw CommandFailure("cannot write the output to standard output: standard output is closed or not writable")
         }
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw CommandFailure("cannot write the output to standard output: \(String(cString: strerror(errno)))")
+                // A descriptor closed at start may have been reused by the runtime (EINVAL), or be gone (EBADF).
+                let reason = errno == EBADF || errno == EINVAL ? "standard output is closed or not writable" : String(cString: strerror(errno))
+                throw CommandFailure("cannot write the output to standard output: \(reason)")
             }
             bytes = bytes.dropFirst(written)
         }

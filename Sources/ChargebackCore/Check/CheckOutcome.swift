@@ -38,14 +38,6 @@ public struct AccessCheckReport: Sendable, Equatable {
 
     public var outcomes: [CheckOutcome] { [chain, identity, athena, costExplorer] + (quickSight.map { [$0] } ?? []) }
 
-    /// A probe was cut short (the command's deadline cancelled it): no verdict on access.
-    public var wasInterrupted: Bool {
-        outcomes.contains { outcome in
-            if case let .failed(code, _) = outcome { return CheckHint.interruptedCodes.contains(code) }
-            return false
-        }
-    }
-
     /// Passed when nothing failed (skipped probes of the central row are not failures).
     public var passed: Bool {
         outcomes.allSatisfy { if case .failed = $0 { return false } else { return true } }
@@ -85,6 +77,7 @@ public enum CheckHint {
         case AWSClientError.invalidRequest: return "InvalidRequest"
         case is CredentialProviderError: return "NoCredentials"
         case let error as RoleChainError: return error.code
+        case is CostCurrencyMismatch: return "CurrencyMismatch"
         default: return String(describing: type(of: error))
         }
     }
@@ -94,14 +87,21 @@ public enum CheckHint {
 
     static func hint(code: String, step: CheckStep, error: any Error) -> String {
         switch (step, code) {
+        case (_, "CurrencyMismatch"):
+            return String(describing: error)
         case (_, let code) where interruptedCodes.contains(code):
             return "not finished: the command's --timeout stopped it first"
         case (_, "NoCredentials"):
             return "no base credentials: set AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a web identity"
         case (_, "InvalidClientTokenId"), (_, "UnrecognizedClientException"):
             return "the base credentials are not valid: check the access key of the profile or environment"
+        case (.baseCredentials, "ExpiredToken"), (.baseCredentials, "ExpiredTokenException"),
+             (.roleA, "ExpiredToken"), (.roleA, "ExpiredTokenException"):
+            return "the base credentials have expired: refresh the base session (e.g. aws sso login) and run again"
+        case (.roleB, "ExpiredToken"), (.roleB, "ExpiredTokenException"):
+            return "the Role A session expired before Role B was assumed (chained sessions last at most an hour): run again, and check the machine's clock if it repeats"
         case (_, "ExpiredToken"), (_, "ExpiredTokenException"):
-            return "the credentials have expired: refresh the base session (e.g. aws sso login) and run again"
+            return "the Role B session expired during the run: run again, and check the machine's clock if it repeats"
         case (_, "SignatureDoesNotMatch"):
             return "the request signature was rejected: check the secret key and the machine's clock"
         case (.roleA, "AccessDenied"):
@@ -114,14 +114,14 @@ public enum CheckHint {
             return "STS is not enabled in this region for the account: activate the region or use another"
         case (.identity, "WrongAccount"):
             return "Role B answered for another account: role_arn points at the wrong account"
-        case (.athena, "AccessDeniedException"), (.athena, "AccessDenied"):
-            return "Role B may not list Athena workgroups: add the Athena read statement from the README"
-        case (.costExplorer, "AccessDeniedException"), (.costExplorer, "AccessDenied"):
-            return "Role B lacks ce:GetCostAndUsage: add the README's Cost Explorer statement to Role B"
+        case (.athena, "AccessDeniedException"), (.athena, "AccessDenied"),
+             (.costExplorer, "AccessDeniedException"), (.costExplorer, "AccessDenied"),
+             (.identity, "AccessDeniedException"), (.identity, "AccessDenied"):
+            return AccessDeniedHint(error: error, step: step).text
         case (.costExplorer, "DataUnavailableException"):
             return "Cost Explorer has no data yet for this account (it must be enabled once in the management account)"
         case (.quickSight, "AccessDeniedException"), (.quickSight, "AccessDenied"):
-            return "the central principal lacks quicksight:ListDataSources"
+            return AccessDeniedHint(error: error, step: step).text
         case (.quickSight, "ResourceNotFoundException"):
             return "Quick is not subscribed in this account and region: check central.account_id and central.region"
         case (_, let code) where RetryPolicy.throttlingCodes.contains(code):
@@ -130,6 +130,8 @@ public enum CheckHint {
             var host = "AWS"
             if case let AWSClientError.transport(service, _, transport) = error { host = "\(service) at \(transport.host)" }
             return "could not reach \(host): check the network, proxy settings and endpoint URLs"
+        case (_, "AccessDeniedException"), (_, "AccessDenied"):
+            return AccessDeniedHint(error: error, step: step).text
         default:
             return firstLine(of: error)
         }
