@@ -13,6 +13,9 @@ struct ExampleScenarioTests {
     @Test func loadsAndServesTheExample() async throws {
         let scenario = try ScenarioLoader.load(contentsOf: Self.path)
         #expect(scenario.accounts.map(\.id) == ["111111111111", "222222222222"])
+        let retailLines = scenario.accounts[1].costLines
+        #expect(Set(retailLines.map(\.recordType)).isSuperset(of: ["Usage", "Credit", "Refund", "Tax", "SavingsPlanCoveredUsage"]))
+        #expect(retailLines.contains { $0.amount(for: "NetUnblendedCost") != $0.amount(for: "UnblendedCost") })
         let server = SandboxServer(scenario: scenario, options: SandboxOptions(quotas: .off))
         let port = try await server.start(port: 0)
         do {

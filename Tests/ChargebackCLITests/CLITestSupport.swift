@@ -28,7 +28,8 @@ enum CLI {
     /// `standardOutput`: where the command's stdout goes instead of a captured file (e.g. /dev/full);
     /// `closedStandardOutput`: start the command with descriptor 1 closed (`>&-`).
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
-                    standardOutput: FileHandle? = nil, closedStandardOutput: Bool = false) async throws -> CommandRun {
+                    standardOutput: FileHandle? = nil, closedStandardOutput: Bool = false,
+                    executable: URL = CLI.executable) async throws -> CommandRun {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
