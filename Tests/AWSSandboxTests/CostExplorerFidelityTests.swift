@@ -44,6 +44,7 @@ import Testing
             let unblended = try #require(answered["UnblendedCost"])
             #expect(answered["NetUnblendedCost"]! < unblended, "a negotiated discount only Net metrics see")
             #expect(answered["UsageQuantity"] != unblended)
+            #expect(answered["AmortizedCost"] != unblended, "the amortised metrics spread the Savings Plan fee")
             #expect(answered["BlendedCost"] != unblended || account.id == SandboxScenarios.centralAccountId)
 
             // The Savings Plan fee: unblended charges it on the 1st, amortised spreads it over the

@@ -5,9 +5,10 @@ import Foundation
 /// credits gets different cents:
 /// - Usage lines: a negotiated discount only the Net metrics see; usage quantities in the usage
 ///   type's own unit; a blended rate that differs on storage.
-/// - Each month: a credit and a refund (negative), tax under its own service, and a Savings Plan
-///   whose upfront fee the unblended metrics charge on the 1st while the amortised metrics spread
-///   it over the days of covered usage (with the negation lines AWS adds).
+/// - Each month: a credit (10th) and a refund (20th), both negative, and tax under its own service
+///   (1st). A one-year Savings Plan bought on the first day: the unblended metrics charge its
+///   upfront fee that day, the amortised metrics spread it over each day of covered usage (whose
+///   on-demand cost the negation lines AWS adds cancel in the unblended metrics).
 enum SampleBillMetrics {
     /// Where an account's monthly adjustments are booked.
     struct Targets {
@@ -41,16 +42,19 @@ enum SampleBillMetrics {
         var lines: [ScenarioCostLine] = []
         let coveredPerDay = rounded(Decimal(string: "1.2")! * scale)
         let feePerDay = rounded(Decimal(string: "0.84")! * scale)
+        if let purchase = days.first {
+            // A one-year, all-upfront plan bought on the history's first day: charged once in full.
+            let fee = feePerDay * 365
+            lines.append(line(SandboxCivilDate(daysSinceEpoch: purchase), savingsPlanService, "ComputeSP:1yrAllUpfront",
+                              "SavingsPlanUpfrontFee",
+                              amounts(unblended: fee, netUnblended: fee, amortized: 0, netAmortized: 0, blended: fee, quantity: 0)))
+        }
         for day in days {
             let date = SandboxCivilDate(daysSinceEpoch: day)
             switch date.day {
             case 1:
                 let cost = rounded(Decimal(string: "6.5")! * scale)
                 lines.append(line(date, taxService, "Tax", "Tax", amounts(same: cost)))
-                let daysInMonth = Decimal(date.firstOfMonth(adding: 1).daysSinceEpoch - date.daysSinceEpoch)
-                let fee = feePerDay * daysInMonth
-                lines.append(line(date, savingsPlanService, "ComputeSP:1yrAllUpfront", "SavingsPlanUpfrontFee",
-                                  amounts(unblended: fee, netUnblended: fee, amortized: 0, netAmortized: 0, blended: fee, quantity: 0)))
             case 10:
                 lines.append(line(date, targets.creditService, targets.creditUsageType, "Credit",
                                   amounts(same: -rounded(20 * scale))))
