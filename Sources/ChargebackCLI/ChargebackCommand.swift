@@ -13,7 +13,7 @@ public struct ChargebackCommand: AsyncParsableCommand {
     public init() {}
 }
 
-/// Exit codes of SPEC §7.
+/// The exit codes the README lists, one meaning each for scripts.
 public enum ChargebackExitCode {
     public static let complete: Int32 = 0
     public static let failed: Int32 = 1
