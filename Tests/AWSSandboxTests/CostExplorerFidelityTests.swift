@@ -136,5 +136,8 @@ import Testing
         #expect(lines[1].amount(for: "NetAmortizedCost") == Decimal(string: "7.6"))
         #expect(lines[1].amount(for: "UsageQuantity") == Decimal(string: "22.727272"))
         #expect(lines[2].recordType == "Credit" && lines[2].amount(for: "NetUnblendedCost") == -20)
+        #expect(throws: ScenarioLoadError.self) {
+            try ScenarioLoader.decode(yaml: yaml.replacingOccurrences(of: "currency: EUR", with: "currency: euro"), file: "inline.yaml")
+        }
     }
 }

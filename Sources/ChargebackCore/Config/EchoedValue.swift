@@ -20,7 +20,11 @@ enum EchoedValue {
                 rest = rest[afterOpen...]
                 break
             }
-            result += cut(String(rest[afterOpen..<close])) + "'"
+            // A quote inside the message's own prose ("unit 'x''s account") can pair with the wrong
+            // one; prose between quotes is short and has spaces, so only cut what cannot be prose.
+            let quoted = String(rest[afterOpen..<close])
+            let isProse = quoted.count <= 200 && quoted.contains(" ")
+            result += (isProse ? quoted : cut(quoted)) + "'"
             rest = rest[rest.index(after: close)...]
         }
         result += rest
