@@ -40,6 +40,22 @@ struct CLIRobustnessTests {
         #expect(run.stderr.contains("not finished: retail, invest, risk, (central)"), "\(run.stderr)")
     }
 
+    /// With every answer 2 s late and one BU at a time, retail and the central row (checked
+    /// alongside) finish well before the 15 s deadline; invest cannot (about 18 s in all).
+    @Test("the --timeout deadline prints the rows that finished and names the others")
+    func deadlinePrintsFinishedRows() async throws {
+        let sandbox = try await SampleSandbox.start(faults: "latency=2s")
+        defer { Task { await sandbox.stop() } }
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try sampleConfig(in: directory)
+        let run = try await CLI.run(["check", "--config", path, "--concurrency", "1", "--timeout", "15"], environment: sandbox.environment)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("check stopped after its 15 s --timeout: 2 of 4 rows finished; not finished: invest, risk"), "\(run.stderr)")
+        #expect(run.stdout.contains("2 of 2 passed"), "\(run.stdout)")
+        #expect(run.stdout.split(separator: "\n").contains { $0.hasPrefix("retail ") })
+    }
+
     @Test("output that cannot be written fails the command")
     func unwritableOutputIsAnError() async throws {
         let sandbox = try await SampleSandbox.start()
