@@ -40,6 +40,14 @@ struct CLIRobustnessTests {
         #expect(run.stderr.contains("not finished: retail, invest, risk, (central)"), "\(run.stderr)")
     }
 
+    @Test("discover stops at its --timeout too")
+    func discoverHasADeadline() async throws {
+        let endpoint = try StallingEndpoint()
+        let run = try await CLI.run(["discover", "--timeout", "2", "--stall-timeout", "30"], environment: endpoint.environment)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("discover stopped after its 2 s --timeout: nothing was finished"), "\(run.stderr)")
+    }
+
     /// With every answer 2 s late and one BU at a time, retail and the central row (checked
     /// alongside) finish well before the 15 s deadline; invest cannot (about 18 s in all).
     @Test("the --timeout deadline prints the rows that finished and names the others")
