@@ -13,7 +13,7 @@ public struct ChargebackCommand: AsyncParsableCommand {
     public init() {}
 }
 
-/// Exit codes of the documentation
+/// The exit codes the README lists, one meaning each for scripts.
 public enum ChargebackExitCode {
     public static let complete: Int32 = 0
     public static let failed: Int32 = 1
@@ -25,6 +25,7 @@ public enum ChargebackExitCode {
 /// parser's default is 64) so scripts see one code for every usage or configuration mistake.
 public enum ChargebackMain {
     public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        StandardOutput.guardDescriptor()
         do {
             var command = try ChargebackCommand.parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -29,7 +29,7 @@ struct BenchSandbox: Sendable {
         let clock = server.clock
         return AWSClient(http: http, credentialProvider: credentials, region: SandboxScenarios.quickRegion,
                          endpoints: EndpointResolver(overrideURL: endpointURL, environment: [:]),
-                         retry: retry, clock: { clock.now() })
+                         retry: retry, clock: { clock.signingNow() })
     }
 
     /// The chain reporter → Role A → Role B, as the sample and synthetic organisations are built.

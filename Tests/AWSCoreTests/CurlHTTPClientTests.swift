@@ -159,6 +159,17 @@ import Testing
         #expect(error?.host == "127.0.0.1")
     }
 
+    /// No byte for the stall window fails the transfer long before the total timeout.
+    @Test(.timeLimit(.minutes(1)))
+    func aStalledTransferFailsAfterTheStallTimeout() async throws {
+        let server = try await LoopbackServer.start { _ in .never }
+        let client = CurlHTTPClient(configuration: .init(totalTimeout: .seconds(600), stallTimeout: .seconds(1)), environment: [:])
+        let error = await Self.transportError { try await client.send(Self.request("POST", server: server, body: Data("{}".utf8))) }
+        await server.shutdown()
+        #expect(error?.kind == .timedOut)
+        #expect(error?.detail.contains("too slow") == true, "\(String(describing: error))")
+    }
+
     @Test func aClosedPortCannotBeConnected() async throws {
         let server = try await LoopbackServer.start { _ in .respond(status: 200) }
         let closedPort = server.port

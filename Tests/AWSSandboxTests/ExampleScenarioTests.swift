@@ -13,6 +13,9 @@ struct ExampleScenarioTests {
     @Test func loadsAndServesTheExample() async throws {
         let scenario = try ScenarioLoader.load(contentsOf: Self.path)
         #expect(scenario.accounts.map(\.id) == ["111111111111", "222222222222"])
+        let retailLines = scenario.accounts[1].costLines
+        #expect(Set(retailLines.map(\.recordType)).isSuperset(of: ["Usage", "Credit", "Refund", "Tax", "SavingsPlanCoveredUsage"]))
+        #expect(retailLines.contains { $0.amount(for: "NetUnblendedCost") != $0.amount(for: "UnblendedCost") })
         let server = SandboxServer(scenario: scenario, options: SandboxOptions(quotas: .off))
         let port = try await server.start(port: 0)
         do {
@@ -20,7 +23,7 @@ struct ExampleScenarioTests {
             let base = AWSClient(http: CurlHTTPClient(), credentialProvider: StaticCredentialProvider(
                 AWSCredentials(accessKeyId: user.accessKeyId, secretAccessKey: user.secretAccessKey)),
                 region: "us-east-1", endpoints: EndpointResolver(overrideURL: "http://127.0.0.1:\(port)", environment: [:]),
-                clock: { server.clock.now() })
+                clock: { server.clock.signingNow() })
             let roleB = try await STSClient(client: base).assumeRole(AssumeRoleInput(
                 roleArn: "arn:aws:iam::222222222222:role/qs-athena-consumer-role", roleSessionName: "example",
                 externalId: "arn:aws:quicksight:us-east-1:111111111111:datasource/athena-retail"))

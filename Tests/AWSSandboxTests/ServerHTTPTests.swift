@@ -26,7 +26,7 @@ import Testing
     @Test func healthAndSignedCallsOverTheWire() async throws {
         try await withServer { server, http in
             #expect(try await http.get("/_sandbox/health")["status"] as? String == "ok")
-            let request = signer(http).sts("GetCallerIdentity", date: server.clock.now())
+            let request = signer(http).sts("GetCallerIdentity", date: server.clock.signingNow())
             let (status, body, headers) = try await http.send(request)
             #expect(status == 200)
             #expect(String(decoding: body, as: UTF8.self).contains("<Account>111111111111</Account>"))
@@ -37,7 +37,7 @@ import Testing
     @Test func countersCountPerServiceOperationAndAccount() async throws {
         try await withServer { server, http in
             for _ in 0..<3 {
-                let request = signer(http, service: "athena").json(target: "AmazonAthena.ListWorkGroups", date: server.clock.now())
+                let request = signer(http, service: "athena").json(target: "AmazonAthena.ListWorkGroups", date: server.clock.signingNow())
                 let (status, _, _) = try await http.send(request)
                 #expect(status == 200)
             }
@@ -60,7 +60,7 @@ import Testing
     @Test func resetAndTruncatedAnswersFailOnTheClient() async throws {
         for fault in ["reset_rate=1", "truncate_rate=1"] {
             try await withServer(faults: fault) { server, http in
-                let request = signer(http).sts("GetCallerIdentity", date: server.clock.now())
+                let request = signer(http).sts("GetCallerIdentity", date: server.clock.signingNow())
                 await #expect(throws: (any Error).self, "\(fault)") {
                     _ = try await http.send(request)
                 }
@@ -75,12 +75,12 @@ import Testing
                                    options: SandboxOptions(quotas: .off, faults: try FaultPlan(parsing: "latency=150ms")),
                                    engines: .echo, clock: SandboxClock(start: ServerTestScenario.start))
         let direct = router.respond(to: ServerTestSigner(credentials: ServerTestScenario.reporter, service: "sts", region: "us-east-1")
-            .sts("GetCallerIdentity", date: router.clock.now()))
+            .sts("GetCallerIdentity", date: router.clock.signingNow()))
         #expect(direct.status == 200)
         #expect(direct.delay == .milliseconds(150))
 
         try await withServer(faults: "latency=150ms") { server, http in
-            let request = signer(http).sts("GetCallerIdentity", date: server.clock.now())
+            let request = signer(http).sts("GetCallerIdentity", date: server.clock.signingNow())
             let (status, body, _) = try await http.send(request)
             #expect(status == 200)
             #expect(String(decoding: body, as: UTF8.self).contains("<Account>111111111111</Account>"))

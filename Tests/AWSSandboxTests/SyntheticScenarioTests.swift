@@ -39,7 +39,9 @@ import Testing
             #expect(unit.queryGenerators.map(\.count).reduce(0, +) == 301)
             let source = try #require(central.quickDataSources.first { $0.consumerAccountRoleArn == "arn:aws:iam::\(unit.id):role/qs-athena-consumer-role" })
             #expect(unit.roles.first?.externalIdEquals == ["arn:aws:quicksight:us-east-1:111111111111:datasource/\(source.id)"])
-            #expect(Set(unit.costLines.map(\.service)) == ["Amazon Athena", "AWS Glue", "Amazon Simple Storage Service"])
+            #expect(Set(unit.costLines.filter { $0.recordType == "Usage" }.map(\.service)) == ["Amazon Athena", "AWS Glue", "Amazon Simple Storage Service"])
+            // Quick's data source queries through a workgroup the BU has.
+            #expect(unit.workgroups.contains { $0.name == source.workgroup })
         }
     }
 

@@ -25,7 +25,11 @@ enum CLI {
         return directory.appendingPathComponent("chargeback")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) async throws -> CommandRun {
+    /// `standardOutput`: where the command's stdout goes instead of a captured file (e.g. /dev/full);
+    /// `closedStandardOutput`: start the command with descriptor 1 closed (`>&-`).
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
+                    standardOutput: FileHandle? = nil, closedStandardOutput: Bool = false,
+                    executable: URL = CLI.executable) async throws -> CommandRun {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -37,8 +41,13 @@ enum CLI {
         let err = try FileHandle(forWritingTo: errURL)
 
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if closedStandardOutput {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "exec \"$0\" \"$@\" >&-", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         // A clean environment: nothing of the developer's AWS set-up leaks into a test.
         var env = ["PATH": "/usr/bin:/bin", "HOME": scratch.path,
                    "AWS_CONFIG_FILE": scratch.appendingPathComponent("config").path,
@@ -47,7 +56,7 @@ enum CLI {
         env.merge(environment) { $1 }
         process.environment = env
         process.currentDirectoryURL = directory ?? scratch
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
@@ -72,8 +81,8 @@ struct SampleSandbox {
     let server: SandboxServer
     let port: Int
 
-    static func start(faults: String = "") async throws -> SampleSandbox {
-        let server = SandboxServer(scenario: SandboxScenarios.sample(now: Date()),
+    static func start(faults: String = "", scenario: Scenario = SandboxScenarios.sample(now: Date())) async throws -> SampleSandbox {
+        let server = SandboxServer(scenario: scenario,
                                    options: SandboxOptions(quotas: .off, faults: try FaultPlan(parsing: faults)))
         let port = try await server.start(port: 0)
         return SampleSandbox(server: server, port: port)

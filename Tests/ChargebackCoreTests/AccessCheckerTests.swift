@@ -36,7 +36,7 @@ struct AccessCheckerTests {
         }
         // The sample's accounts: retail and invest have primary and bi; risk adds models in eu-west-1.
         #expect(rows["retail"]?.athena == .passed("2 workgroups"))
-        #expect(rows["risk"]?.athena == .passed("3 workgroups in 2 regions"))
+        #expect(rows["risk"]?.athena == .passed("4 workgroups in 2 regions"), "primary exists in eu-west-1 too, as on AWS")
 
         let central = try #require(rows["(central)"])
         #expect(central.accountId == SampleOrganisation.centralAccountId)
@@ -125,7 +125,7 @@ struct AccessCheckerTests {
         config.businessUnits[index].workgroups = ["primary", "models"]
         let risk = config.businessUnits[index]
         let report = try await withSandbox { sandbox in await Self.checker(sandbox, config: config).checkBusinessUnit(risk) }
-        #expect(report.athena == .passed("3 workgroups in 2 regions"))
+        #expect(report.athena == .passed("4 workgroups in 2 regions"), "primary exists in eu-west-1 too, as on AWS")
 
         config.businessUnits[index].workgroups = ["primary", "archive"]
         let missing = config.businessUnits[index]
@@ -172,19 +172,23 @@ struct AccessCheckerTests {
         }
     }
 
-    @Test("deny_account on a BU's account fails its identity check with AccessDenied")
+    /// GetCallerIdentity needs no permission on AWS, so the identity passes and Athena is refused,
+    /// with a hint that names the action, the principal and the policy to change.
+    @Test("deny_account on a BU's account fails its Athena check with AccessDenied and a precise hint")
     func deniedAccount() async throws {
         let config = try SampleOrganisation.config()
         let risk = try #require(config.businessUnit(id: "risk"))
         let report = try await withSandbox(faults: "deny_account=\(risk.accountId)") { sandbox in
             await Self.checker(sandbox, config: config).checkBusinessUnit(risk)
         }
-        guard case let .failed(code, _) = report.identity else {
-            Issue.record("the identity check should fail, got \(report.identity)")
+        #expect(report.identity.isPassed)
+        guard case let .failed(code, hint) = report.athena else {
+            Issue.record("the Athena check should fail, got \(report.athena)")
             return
         }
-        #expect(code == "AccessDenied")
-        #expect(report.athena == .skipped("-"))
+        #expect(code == "AccessDeniedException")
+        #expect(hint.hasPrefix("arn:aws:sts::\(risk.accountId):assumed-role/qs-athena-consumer-role/"), "\(hint)")
+        #expect(hint.contains("may not call athena:ListWorkGroups: allow athena:ListWorkGroups in the permissions policy of role qs-athena-consumer-role in account \(risk.accountId) (Role B)"), "\(hint)")
     }
 
     @Test("bad base credentials fail the central row and every chain with InvalidClientTokenId and its hint")

@@ -207,6 +207,50 @@ class Conformance:
         expect(services == {"Amazon Athena", "AWS Glue", "Amazon Simple Storage Service"}, f"services {services}")
         expect(groups > 20, f"only {groups} groups")
 
+    def cost_explorer_fidelity(self):
+        require(self.role_b, "the role chain failed, so there is no Role B session")
+        ce = self.client("ce", self.role_b)
+        today = datetime.datetime.now(datetime.timezone.utc).date()
+        last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+        period = {"Start": last_month.isoformat(), "End": today.replace(day=1).isoformat()}
+        metrics = ["UnblendedCost", "NetUnblendedCost", "AmortizedCost", "UsageQuantity"]
+        response = ce.get_cost_and_usage(TimePeriod=period, Granularity="MONTHLY", Metrics=metrics)
+        expect("date" in response["ResponseMetadata"]["HTTPHeaders"], "the response has no Date header")
+        total = {name: decimal.Decimal(value["Amount"]) for name, value in response["ResultsByTime"][0]["Total"].items()}
+        expect(total["NetUnblendedCost"] < total["UnblendedCost"], f"Net metrics see no discount: {total}")
+        expect(total["AmortizedCost"] != total["UnblendedCost"], f"amortised equals unblended: {total}")
+        expect(total["UsageQuantity"] != total["UnblendedCost"], f"usage quantity equals the cost: {total}")
+        twice = ce.get_cost_and_usage(TimePeriod=period, Granularity="MONTHLY", Metrics=["UnblendedCost", "UnblendedCost"])
+        amount = decimal.Decimal(twice["ResultsByTime"][0]["Total"]["UnblendedCost"]["Amount"])
+        expect(amount == total["UnblendedCost"], f"a metric named twice answered {amount}, not {total['UnblendedCost']}")
+        credits = ce.get_cost_and_usage(TimePeriod=period, Granularity="MONTHLY", Metrics=["UnblendedCost"],
+                                        Filter={"Dimensions": {"Key": "RECORD_TYPE", "Values": ["Credit", "Refund"]}})
+        expect(decimal.Decimal(credits["ResultsByTime"][0]["Total"]["UnblendedCost"]["Amount"]) < 0, "no negative credits")
+        accounts = ce.get_cost_and_usage(TimePeriod=period, Granularity="MONTHLY", Metrics=["UnblendedCost"],
+                                         GroupBy=[{"Type": "DIMENSION", "Key": "LINKED_ACCOUNT"}])
+        names = {item["Value"]: item["Attributes"].get("description") for item in accounts["DimensionValueAttributes"]}
+        expect(names == {RETAIL: "retail banking"}, f"DimensionValueAttributes {names}")
+        future = {"Start": (today + datetime.timedelta(days=2)).isoformat(), "End": (today + datetime.timedelta(days=40)).isoformat()}
+        try:
+            ce.get_cost_and_usage(TimePeriod=future, Granularity="MONTHLY", Metrics=["UnblendedCost"])
+            raise AssertionError("a start after today was answered")
+        except ClientError as error:
+            expect(error.response["Error"]["Code"] == "ValidationException", f"code {error.response['Error']['Code']}")
+
+    def signing_ignores_the_data_clock(self):
+        import urllib.request
+        request = urllib.request.Request(self.base_url + "/_sandbox/clock", method="POST",
+                                         data=json.dumps({"set": "2020-01-01T00:00:00Z"}).encode())
+        urllib.request.urlopen(request).read()
+        try:
+            identity = self.client("sts", self.reporter).get_caller_identity()
+            expect(identity["Account"] == CENTRAL, f"account {identity['Account']}")
+        finally:
+            request = urllib.request.Request(self.base_url + "/_sandbox/clock", method="POST",
+                                             data=json.dumps({"set": datetime.datetime.now(datetime.timezone.utc)
+                                                              .strftime("%Y-%m-%dT%H:%M:%SZ")}).encode())
+            urllib.request.urlopen(request).read()
+
     # --- QuickSight as the central reporter ---------------------------------------------------
 
     def quicksight(self):
@@ -260,6 +304,8 @@ class Conformance:
         self.check("Athena GetWorkGroup of an unknown workgroup", self.athena_unknown_workgroup)
         self.check("Athena ListQueryExecutions (paginator), BatchGet and GetQueryExecution", self.athena_executions)
         self.check("Cost Explorer GetCostAndUsage with Filter, GroupBy and NextPageToken", self.cost_and_usage)
+        self.check("Cost Explorer metrics, record types, duplicate metric, account names, future start", self.cost_explorer_fidelity)
+        self.check("Signatures are checked against the real time, not the data clock", self.signing_ignores_the_data_clock)
         self.check("QuickSight ListDataSources, DescribeDataSource, ListDataSets, DescribeDataSet", self.quicksight)
         self.check("QuickSight of another account is AccessDeniedException", self.quicksight_other_account)
         print(f"{self.passed} passed, {self.failed} failed")

@@ -73,6 +73,9 @@ final class CurlEasyHandle: @unchecked Sendable {
             cb_curl_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
             cb_curl_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMilliseconds),
             cb_curl_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, options.totalTimeoutMilliseconds),
+            // Below 1 byte/s for the whole window: the server has stalled.
+            cb_curl_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1),
+            cb_curl_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, options.stallTimeoutSeconds),
             cb_curl_easy_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxResponseBytes)),
             cb_curl_easy_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, options.tls.verifyPeer ? 1 : 0),
             cb_curl_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, options.tls.verifyHost ? 2 : 0),

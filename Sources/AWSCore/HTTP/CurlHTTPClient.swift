@@ -12,6 +12,9 @@ public final class CurlHTTPClient: HTTPClient {
         public var connectTimeout: Duration
         /// How long the whole request may take, connection included.
         public var totalTimeout: Duration
+        /// A transfer that moves no byte for this long fails with `.timedOut` (libcurl's
+        /// low-speed limit), so a stalled server is given up long before `totalTimeout`.
+        public var stallTimeout: Duration
         /// A larger response body aborts the transfer with `.responseTooLarge`.
         public var maxResponseBytes: Int
         /// Transfers beyond this many wait for a free slot.
@@ -20,11 +23,13 @@ public final class CurlHTTPClient: HTTPClient {
         /// certificate). Has no effect on any other host.
         public var allowInsecureLoopbackTLS: Bool
 
-        public init(connectTimeout: Duration = .seconds(10), totalTimeout: Duration = .seconds(120),
+        public init(connectTimeout: Duration = .seconds(5), totalTimeout: Duration = .seconds(120),
+                    stallTimeout: Duration = .seconds(15),
                     maxResponseBytes: Int = 64 * 1024 * 1024, maxConcurrentRequests: Int = 16,
                     allowInsecureLoopbackTLS: Bool = false) {
             self.connectTimeout = connectTimeout
             self.totalTimeout = totalTimeout
+            self.stallTimeout = stallTimeout
             self.maxResponseBytes = maxResponseBytes
             self.maxConcurrentRequests = maxConcurrentRequests
             self.allowInsecureLoopbackTLS = allowInsecureLoopbackTLS
@@ -81,6 +86,8 @@ public final class CurlHTTPClient: HTTPClient {
         CurlTransferOptions(
             connectTimeoutMilliseconds: Self.milliseconds(configuration.connectTimeout),
             totalTimeoutMilliseconds: Self.milliseconds(configuration.totalTimeout),
+            // libcurl counts the low-speed window in whole seconds.
+            stallTimeoutSeconds: max(1, Int((Double(Self.milliseconds(configuration.stallTimeout)) / 1000).rounded(.up))),
             maxResponseBytes: configuration.maxResponseBytes,
             tls: CurlTLSVerification.forHost(request.host,
                                              allowInsecureLoopbackTLS: configuration.allowInsecureLoopbackTLS),

@@ -1,30 +1,51 @@
 import Foundation
 import Synchronization
 
-/// The sandbox's notion of "now": real time shifted by an offset that tests and the control
-/// endpoint can set or advance. Signature freshness, session expiry and engines all read it.
+/// The sandbox's two notions of "now".
+///
+/// - The data clock (`now()`): what engines answer from (query history, cost periods, Estimated).
+///   A scenario's `clock` and `set` place it anywhere, so a fixed scenario stays reproducible.
+/// - The signing clock (`signingNow()`): the real time, which SigV4's 15-minute skew check,
+///   session lifetimes and STS expirations use, so clients signing with their own real clock
+///   keep working whatever day the data clock shows.
+///
+/// `advance` moves both (time passes for data and sessions alike); `set` moves only the data clock.
 public final class SandboxClock: Sendable {
-    private let offset: Mutex<TimeInterval>
+    private struct Offsets {
+        var data: TimeInterval
+        var signing: TimeInterval
+    }
+
+    private let offsets: Mutex<Offsets>
     private let realNow: @Sendable () -> Date
 
-    /// Starts at `start` (or the real time when nil). `realNow` is injectable for tests.
+    /// The data clock starts at `start` (or the real time when nil). `realNow` is injectable for tests.
     public init(start: Date? = nil, realNow: @escaping @Sendable () -> Date = { Date() }) {
         self.realNow = realNow
-        self.offset = Mutex(start.map { $0.timeIntervalSince(realNow()) } ?? 0)
+        self.offsets = Mutex(Offsets(data: start.map { $0.timeIntervalSince(realNow()) } ?? 0, signing: 0))
     }
 
+    /// The data clock.
     public func now() -> Date {
-        realNow().addingTimeInterval(offset.withLock { $0 })
+        realNow().addingTimeInterval(offsets.withLock { $0.data })
     }
 
-    /// Moves the clock to `date`; it keeps running from there.
+    /// The signing clock: real time plus whatever `advance` added.
+    public func signingNow() -> Date {
+        realNow().addingTimeInterval(offsets.withLock { $0.signing })
+    }
+
+    /// Moves the data clock to `date`; it keeps running from there. Signatures are unaffected.
     public func set(_ date: Date) {
         let shift = date.timeIntervalSince(realNow())
-        offset.withLock { $0 = shift }
+        offsets.withLock { $0.data = shift }
     }
 
-    /// Moves the clock forward (or back, with a negative value).
+    /// Moves both clocks forward (or back, with a negative value).
     public func advance(by seconds: TimeInterval) {
-        offset.withLock { $0 += seconds }
+        offsets.withLock {
+            $0.data += seconds
+            $0.signing += seconds
+        }
     }
 }

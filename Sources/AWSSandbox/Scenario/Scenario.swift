@@ -45,12 +45,14 @@ public struct ScenarioAccount: Sendable, Codable, Equatable {
     /// … and generators that expand into many (demo, benchmarks).
     public var queryGenerators: [ScenarioQueryGenerator]
     public var costLines: [ScenarioCostLine]
+    /// The unit Cost Explorer states this account's cost amounts in ("USD" unless set).
+    public var currency: String
     public var quickDataSources: [ScenarioQuickDataSource]
     public var quickDataSets: [ScenarioQuickDataSet]
 
     public init(id: String, name: String, users: [ScenarioUser] = [], roles: [ScenarioRole] = [],
                 workgroups: [ScenarioWorkgroup] = [], queryExecutions: [ScenarioQueryExecution] = [],
-                queryGenerators: [ScenarioQueryGenerator] = [], costLines: [ScenarioCostLine] = [],
+                queryGenerators: [ScenarioQueryGenerator] = [], costLines: [ScenarioCostLine] = [], currency: String = "USD",
                 quickDataSources: [ScenarioQuickDataSource] = [], quickDataSets: [ScenarioQuickDataSet] = []) {
         self.id = id
         self.name = name
@@ -60,12 +62,13 @@ public struct ScenarioAccount: Sendable, Codable, Equatable {
         self.queryExecutions = queryExecutions
         self.queryGenerators = queryGenerators
         self.costLines = costLines
+        self.currency = currency
         self.quickDataSources = quickDataSources
         self.quickDataSets = quickDataSets
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, users, roles, workgroups
+        case id, name, users, roles, workgroups, currency
         case queryExecutions = "query_executions"
         case queryGenerators = "query_generators"
         case costLines = "cost_lines"
@@ -83,6 +86,7 @@ public struct ScenarioAccount: Sendable, Codable, Equatable {
         queryExecutions = try c.decode(.queryExecutions, default: [])
         queryGenerators = try c.decode(.queryGenerators, default: [])
         costLines = try c.decode(.costLines, default: [])
+        currency = try c.decode(.currency, default: "USD")
         quickDataSources = try c.decode(.quickDataSources, default: [])
         quickDataSets = try c.decode(.quickDataSets, default: [])
     }
@@ -317,17 +321,25 @@ public struct ScenarioQueryGenerator: Sendable, Codable, Equatable {
     }
 }
 
-/// One line of the bill: a day's cost of one usage type of one service in this account.
+/// One line of the bill: a day's cost of one usage type of one service in this account, with
+/// its own amount per Cost Explorer metric.
 public struct ScenarioCostLine: Sendable, Codable, Equatable {
+    /// The metrics a line can state, with the snake_case YAML key of each.
+    public static let metricKeys: [(metric: String, key: String)] = [
+        ("UnblendedCost", "unblended_cost"), ("NetUnblendedCost", "net_unblended_cost"),
+        ("AmortizedCost", "amortized_cost"), ("NetAmortizedCost", "net_amortized_cost"),
+        ("BlendedCost", "blended_cost"), ("UsageQuantity", "usage_quantity"),
+    ]
+
     /// "YYYY-MM-DD" (UTC day).
     public var date: String
     public var service: String
     public var usageType: String
-    /// Decimal text, e.g. "12.345678". Used for every metric unless overridden.
+    /// Decimal text, e.g. "12.345678". Used for every metric the line does not state itself.
     public var amount: String
-    /// RECORD_TYPE dimension: Usage, Credit, Refund, Tax, …
+    /// RECORD_TYPE dimension: Usage, Credit, Refund, Tax, SavingsPlanCoveredUsage, …
     public var recordType: String
-    /// Per-metric overrides: {"AmortizedCost": "…"}.
+    /// Per-metric amounts as decimal text: {"AmortizedCost": "…", "UsageQuantity": "…"}.
     public var metricAmounts: [String: String]
 
     public init(date: String, service: String, usageType: String, amount: String, recordType: String = "Usage",
@@ -340,6 +352,15 @@ public struct ScenarioCostLine: Sendable, Codable, Equatable {
         self.metricAmounts = metricAmounts
     }
 
+    /// The line's text for `metric`: its own amount, else `amount`.
+    public func amountText(for metric: String) -> String { metricAmounts[metric] ?? amount }
+
+    /// The line's amount in `metric` (zero when the scenario's text is not a decimal number,
+    /// which the sandbox refuses to serve anyway).
+    public func amount(for metric: String) -> Decimal {
+        Decimal(string: amountText(for: metric), locale: Locale(identifier: "en_US_POSIX")) ?? 0
+    }
+
     enum CodingKeys: String, CodingKey {
         case date, service, amount
         case usageType = "usage_type"
@@ -347,15 +368,35 @@ public struct ScenarioCostLine: Sendable, Codable, Equatable {
         case metricAmounts = "metric_amounts"
     }
 
+    private struct MetricKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         date = try c.decode(String.self, forKey: .date)
         service = try c.decode(String.self, forKey: .service)
         usageType = try c.decode(String.self, forKey: .usageType)
-        // A bare YAML number (`amount: 12.5`) decodes as its own text, so no amount passes through Double.
-        amount = try c.decode(String.self, forKey: .amount)
         recordType = try c.decode(.recordType, default: "Usage")
-        metricAmounts = try c.decode(.metricAmounts, default: [:])
+        // A bare YAML number (`amount: 12.5`) decodes as its own text, so no amount passes through Double.
+        var amounts: [String: String] = try c.decode(.metricAmounts, default: [:])
+        let perMetric = try decoder.container(keyedBy: MetricKey.self)
+        for (metric, key) in Self.metricKeys {
+            if let text = try perMetric.decodeIfPresent(String.self, forKey: MetricKey(stringValue: key)) { amounts[metric] = text }
+        }
+        metricAmounts = amounts
+        // `amount` may be left out when the line states its unblended cost.
+        if let text = try c.decodeIfPresent(String.self, forKey: .amount) {
+            amount = text
+        } else if let unblended = amounts["UnblendedCost"] {
+            amount = unblended
+        } else {
+            throw DecodingError.keyNotFound(CodingKeys.amount, DecodingError.Context(
+                codingPath: c.codingPath, debugDescription: "A cost line needs amount (or unblended_cost)."))
+        }
     }
 }
 

@@ -37,6 +37,9 @@ public enum ScenarioLoader {
             guard account.id.count == 12, account.id.allSatisfy(\.isASCIIDigit) else {
                 throw ScenarioLoadError(file: file, problem: "accounts[\(index)].id '\(account.id)' is not a 12-digit AWS account id")
             }
+            guard account.currency.count == 3, account.currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+                throw ScenarioLoadError(file: file, problem: "accounts[\(index)].currency '\(account.currency)' is not an ISO 4217 code such as USD or EUR")
+            }
             guard accountIds.insert(account.id).inserted else {
                 throw ScenarioLoadError(file: file, problem: "account id \(account.id) appears more than once; each account must be listed once")
             }

@@ -7,6 +7,12 @@ struct SampleCostLines {
 
     /// One Athena line per (day, region) with what the generators' executions cost, scaled by
     /// `factor` so the bill can differ from the estimate by a known variance.
+    ///
+    /// Each execution is billed on its submission day by its final state: failed ones are free
+    /// even when they report scanned bytes, and one still QUEUED or RUNNING at the scenario's
+    /// clock is already counted with the bytes it will have when it finishes SUCCEEDED. Cost
+    /// lines are fixed while the clock moves, so this keeps the bill equal to what the history
+    /// shows once every query has finished.
     static func athena(generators: [ScenarioQueryGenerator], factor: Decimal, days: Range<Int>) -> [ScenarioCostLine] {
         var costByDayAndRegion: [Int: [String: Decimal]] = [:]
         for generator in generators {

@@ -43,9 +43,23 @@ extension SandboxScenarios {
             athenaBillFactor: Decimal(string: "1.15")!, costScale: Decimal(string: "0.8")!),
     ]
 
+    /// Where a BU's credit, refund and Savings Plan lines go.
+    static let businessUnitTargets = SampleBillMetrics.Targets(
+        creditService: "AWS Glue", creditUsageType: "USE1-ETL-DPU-Hour",
+        refundService: "Amazon Simple Storage Service", refundUsageType: "USE1-Requests-Tier1",
+        coveredService: "AWS Glue", coveredUsageType: "USE1-ETL-DPU-Hour")
+
+    /// Where the central account's go: Quick takes the credit and refund, Lambda the Savings Plan.
+    static let centralTargets = SampleBillMetrics.Targets(
+        creditService: "Amazon QuickSight", creditUsageType: "QS-Reader-Usage-Paid-Session",
+        refundService: "Amazon QuickSight", refundUsageType: "QS-Author-Month",
+        coveredService: "AWS Lambda", coveredUsageType: "USE1-Lambda-GB-Second")
+
     /// The demo organisation: a central Quick account ("111111111111") and three BUs with fixed
     /// ids, whose query history covers the last two full calendar months and the current one,
     /// and whose bills match those queries (risk's Athena bill runs about 15% over its estimate).
+    /// Every account's bill also carries a negotiated discount, a Savings Plan, a credit, a refund
+    /// and tax (see `SampleBillMetrics`). Deterministic: the same `now` gives the same scenario.
     public static func sample(now: Date) -> Scenario {
         let today = SandboxCivilDate(now)
         let historyStart = today.firstOfMonth(adding: -2)
@@ -61,11 +75,13 @@ extension SandboxScenarios {
                                        meanBytes: load.meanBytes)
             }
             let regions = Set(unit.workgroups.map(\.region)).sorted()
-            let costLines = SampleCostLines.athena(generators: generators, factor: unit.athenaBillFactor, days: billedDays)
+            let usage = SampleCostLines.athena(generators: generators, factor: unit.athenaBillFactor, days: billedDays)
                 + regions.flatMap { region in
                     SampleCostLines.glueAndS3(region: region, scale: region == quickRegion ? unit.costScale : unit.costScale / 4,
                                               days: billedDays, random: &random)
                 }
+            let costLines = SampleBillMetrics.priced(usage, discount: Decimal(string: "0.05")!)
+                + SampleBillMetrics.adjustments(businessUnitTargets, scale: unit.costScale, days: billedDays)
             accounts.append(ScenarioAccount(
                 id: unit.accountId, name: unit.name,
                 roles: [consumerRole(dataSourceId: unit.dataSourceId)],
@@ -77,7 +93,9 @@ extension SandboxScenarios {
             id: centralAccountId, name: "central",
             users: [reporterUser()],
             roles: [runAsRole(mayAssume: units.map { roleArn(account: $0.accountId, name: consumerRoleName) })],
-            costLines: SampleCostLines.quick(days: billedDays, scale: 1, random: &random),
+            costLines: SampleBillMetrics.priced(SampleCostLines.quick(days: billedDays, scale: 1, random: &random),
+                                                discount: Decimal(string: "0.08")!)
+                + SampleBillMetrics.adjustments(centralTargets, scale: 1, days: billedDays),
             quickDataSources: [
                 athenaDataSource(id: "athena-retail", name: "Retail Banking (Athena)", consumerAccount: units[0].accountId),
                 athenaDataSource(id: "athena-invest", name: "Investment Banking (Athena)", consumerAccount: units[1].accountId),

@@ -41,13 +41,17 @@ extension SandboxScenarios {
             let queriesPerDay = Decimal(spec.queries) / Decimal(syntheticHistoryDays)
             let athenaPerDay = queriesPerDay * Decimal(string: "0.77")! * Decimal(meanBytes) * SampleCostLines.athenaUSDPerTB
                 / Decimal(sign: .plus, exponent: 0, significand: 1_099_511_627_776)
-            let costLines = SampleCostLines.daily(service: "Amazon Athena", usageType: "USE1-DataScannedInTB",
-                                                  base: athenaPerDay, spread: 0.1, days: billedDays, random: &random)
+            let usage = SampleCostLines.daily(service: "Amazon Athena", usageType: "USE1-DataScannedInTB",
+                                              base: athenaPerDay, spread: 0.1, days: billedDays, random: &random)
                 + SampleCostLines.glueAndS3(region: quickRegion, scale: 1, days: billedDays, random: &random)
+            let costLines = SampleBillMetrics.priced(usage, discount: Decimal(string: "0.05")!)
+                + SampleBillMetrics.adjustments(businessUnitTargets, scale: 1, days: billedDays)
             accounts.append(ScenarioAccount(
                 id: accountId, name: "business unit \(index)", roles: [consumerRole(dataSourceId: dataSourceId)],
                 workgroups: workgroups, queryGenerators: generators, costLines: costLines))
-            dataSources.append(athenaDataSource(id: dataSourceId, name: "Business unit \(index) (Athena)", consumerAccount: accountId))
+            // Quick queries through a workgroup the BU really has, so `discover` then `check` passes.
+            dataSources.append(athenaDataSource(id: dataSourceId, name: "Business unit \(index) (Athena)", consumerAccount: accountId,
+                                                workgroup: workgroups[0].name))
             dataSets.append(ScenarioQuickDataSet(id: "bu-\(index)-dataset", name: "Business unit \(index) dataset",
                                                  spiceBytes: 1_073_741_824 * Int64(1 + index % 7), dataSourceIds: [dataSourceId]))
         }
@@ -55,7 +59,9 @@ extension SandboxScenarios {
         let central = ScenarioAccount(
             id: centralAccountId, name: "central", users: [reporterUser()],
             roles: [runAsRole(mayAssume: [roleArn(account: "*", name: consumerRoleName)])],
-            costLines: SampleCostLines.quick(days: billedDays, scale: Decimal(max(1, spec.accounts / 3)), random: &random),
+            costLines: SampleBillMetrics.priced(SampleCostLines.quick(days: billedDays, scale: Decimal(max(1, spec.accounts / 3)),
+                                                                      random: &random), discount: Decimal(string: "0.08")!)
+                + SampleBillMetrics.adjustments(centralTargets, scale: 1, days: billedDays),
             quickDataSources: dataSources, quickDataSets: dataSets)
         return Scenario(clock: now, costCloseDay: 5, accounts: [central] + accounts)
     }

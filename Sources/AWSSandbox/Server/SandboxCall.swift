@@ -19,14 +19,16 @@ public struct SandboxCall: Sendable {
     public var query: [String: String]
     public var headers: [(String, String)]
     public var body: Data
-    /// The sandbox clock's time when the call arrived.
+    /// The sandbox data clock's time when the call arrived.
     public var now: Date
+    /// The signing clock's (real) time when the call arrived.
+    public var signingNow: Date
     /// The request id the router answers with in `x-amzn-RequestId`; bodies that echo it use the same.
     public var requestId: String
 
     public init(service: String, operation: String, accountId: String, principalArn: String, region: String,
                 method: String, path: String, query: [String: String], headers: [(String, String)], body: Data, now: Date,
-                requestId: String = UUID().uuidString.lowercased()) {
+                signingNow: Date? = nil, requestId: String = UUID().uuidString.lowercased()) {
         self.service = service
         self.operation = operation
         self.accountId = accountId
@@ -38,6 +40,7 @@ public struct SandboxCall: Sendable {
         self.headers = headers
         self.body = body
         self.now = now
+        self.signingNow = signingNow ?? now
         self.requestId = requestId
     }
 }

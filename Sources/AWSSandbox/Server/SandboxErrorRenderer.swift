@@ -12,7 +12,7 @@ enum SandboxErrorRenderer {
             response = .json(["__type": error.code, "message": error.message], status: error.status,
                              contentType: "application/x-amz-json-1.1")
         case .restJSON:
-            response = .json(["Message": error.message], status: error.status)
+            response = .json(["Message": error.message, "RequestId": requestId], status: error.status)
             response.headers.append(("x-amzn-ErrorType", error.code))
         }
         response.headers.append(("x-amzn-RequestId", requestId))

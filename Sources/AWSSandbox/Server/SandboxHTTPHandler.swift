@@ -68,6 +68,8 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         var headers = HTTPHeaders(response.headers.filter { $0.0.lowercased() != "content-length" })
         headers.add(name: "Content-Length", value: String(response.body.count))
+        // Every AWS response is dated with the server's real time, whatever the data clock says.
+        headers.replaceOrAdd(name: "Date", value: HTTPDate.format(Date()))
         let closeAfter = !keepAlive || response.delivery == .truncated
         if closeAfter { headers.replaceOrAdd(name: "Connection", value: "close") }
         let head = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)

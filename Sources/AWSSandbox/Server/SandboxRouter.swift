@@ -78,7 +78,8 @@ public final class SandboxRouter: Sendable {
         let account = principal?.accountId ?? "anonymous"
         let action = "\(service.rawValue):\(operation)"
         counters.recordRequest(service: service.rawValue, operation: operation, account: account)
-        if let principal, faults.plan.denyAccounts.contains(account) {
+        // sts:GetCallerIdentity needs no permission on AWS: no policy can deny it.
+        if let principal, faults.plan.denyAccounts.contains(account), action != "sts:GetCallerIdentity" {
             counters.recordFault("deny_account")
             throw service.accessDenied("User: \(principal.arn) is not authorized to perform: \(action) (the sandbox's deny_account fault denies every call of account \(account)).")
         }
@@ -102,7 +103,8 @@ public final class SandboxRouter: Sendable {
         case .none, .truncate, .garble:
             break
         }
-        let now = clock.now()
+        // Engines answer from the data clock; STS sessions live on the signing clock, like signatures.
+        let now = service == .sts ? clock.signingNow() : clock.now()
         let reply = try answerCall(service, operation: operation, principal: principal, request: request, form: form,
                                    region: region, now: now, requestId: requestId)
         var response = SandboxHTTPResponse(status: reply.status, headers: reply.headers + [("x-amzn-RequestId", requestId)],
@@ -134,7 +136,7 @@ public final class SandboxRouter: Sendable {
                 service: service.callName, operation: operation, accountId: principal.accountId,
                 principalArn: principal.arn, region: region, method: request.method, path: path,
                 query: request.queryParameters, headers: request.headers, body: request.body, now: now,
-                requestId: requestId))
+                signingNow: clock.signingNow(), requestId: requestId))
         default:
             throw service.unrecognizedClient()
         }
@@ -153,7 +155,8 @@ public final class SandboxRouter: Sendable {
         guard amzDate.prefix(8) == authorization.date else {
             throw service.signatureMismatch("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '\(authorization.date)' != '\(amzDate.prefix(8))', from '\(amzDate)'.")
         }
-        let now = clock.now()
+        // The skew is measured against the signing clock (real time), never the scenario's data clock.
+        let now = clock.signingNow()
         if signedAt < now.addingTimeInterval(-SigV4Verifier.allowedSkew) {
             throw service.signatureMismatch("Signature expired: \(amzDate) is now earlier than \(AmzDate.format(now.addingTimeInterval(-SigV4Verifier.allowedSkew))) (\(AmzDate.format(now)) - 15 min.)")
         }

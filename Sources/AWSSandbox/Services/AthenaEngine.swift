@@ -41,10 +41,15 @@ public final class AthenaEngine: SandboxServiceEngine {
 
     // MARK: Workgroups
 
+    /// The caller's workgroups in its region. `primary` exists in every account and region, as on
+    /// AWS: with its defaults (no scan limit, results unencrypted) unless the scenario states it.
     private func workgroups(_ call: SandboxCall) -> [ScenarioWorkgroup] {
-        (scenario.account(call.accountId)?.workgroups ?? [])
-            .filter { $0.region == call.region }
-            .sorted { $0.name < $1.name }
+        var declared = (scenario.account(call.accountId)?.workgroups ?? []).filter { $0.region == call.region }
+        if !declared.contains(where: { $0.name == "primary" }) {
+            declared.append(ScenarioWorkgroup(name: "primary", region: call.region, enforceWorkGroupConfiguration: false,
+                                              resultEncryption: nil))
+        }
+        return declared.sorted { $0.name < $1.name }
     }
 
     private func listWorkGroups(_ call: SandboxCall, _ body: EngineRequestBody) throws(SandboxAPIError) -> SandboxReply {
@@ -53,7 +58,7 @@ public final class AthenaEngine: SandboxServiceEngine {
         let context = "\(call.accountId)/\(call.region)"
         let start = try Self.position(body, kind: "ListWorkGroups", context: context, limit: all.count)
         let end = min(all.count, start + pageSize)
-        let renderer = AthenaWireRenderer(store: store, accountId: call.accountId)
+        let renderer = AthenaWireRenderer(store: store, accountId: call.accountId, nowMillis: call.now.epochMillis)
         let next = end < all.count ? EnginePageToken(kind: "ListWorkGroups", context: context, position: end).text : nil
         return .wire(.members([
             ("WorkGroups", .array(all[start..<end].map(renderer.workgroupSummary))),
@@ -68,7 +73,7 @@ public final class AthenaEngine: SandboxServiceEngine {
         guard let workgroup = workgroups(call).first(where: { $0.name == name }) else {
             throw .invalidRequest("WorkGroup \(name) is not found.")
         }
-        let renderer = AthenaWireRenderer(store: store, accountId: call.accountId)
+        let renderer = AthenaWireRenderer(store: store, accountId: call.accountId, nowMillis: call.now.epochMillis)
         return .wire(.object([("WorkGroup", renderer.workgroup(workgroup))]))
     }
 
@@ -103,7 +108,7 @@ public final class AthenaEngine: SandboxServiceEngine {
             throw .invalidRequest("QueryExecutionIds must contain between 1 and \(Self.maxPageSize) ids; it contained \(ids.count).")
         }
         let store = self.store
-        let renderer = AthenaWireRenderer(store: store, accountId: call.accountId)
+        let renderer = AthenaWireRenderer(store: store, accountId: call.accountId, nowMillis: call.now.epochMillis)
         // Once per batch, not once per id.
         let workgroups = self.workgroups(call)
         var found: [WireJSON] = []
@@ -128,7 +133,7 @@ public final class AthenaEngine: SandboxServiceEngine {
         }
         let store = self.store
         guard let record = Self.visibleRecord(id, in: store, call) else { throw .invalidRequest("QueryExecution \(id) was not found") }
-        let renderer = AthenaWireRenderer(store: store, accountId: call.accountId)
+        let renderer = AthenaWireRenderer(store: store, accountId: call.accountId, nowMillis: call.now.epochMillis)
         let workgroup = Self.workgroup(of: record, in: store, among: workgroups(call))
         return .wire(.object([("QueryExecution", renderer.queryExecution(record, workgroup: workgroup))]))
     }
@@ -154,11 +159,7 @@ public final class AthenaEngine: SandboxServiceEngine {
     // MARK: Request members
 
     private static func pageSize(_ body: EngineRequestBody, range: ClosedRange<Int>) throws(SandboxAPIError) -> Int {
-        guard let requested = try body.integer("MaxResults") else { return range.upperBound }
-        guard range.contains(requested) else {
-            throw .invalidRequest("MaxResults must be between \(range.lowerBound) and \(range.upperBound); it was \(requested).")
-        }
-        return requested
+        try body.integer("MaxResults", range: range) ?? range.upperBound
     }
 
     private static func position(_ body: EngineRequestBody, kind: String, context: String, limit: Int) throws(SandboxAPIError) -> Int {

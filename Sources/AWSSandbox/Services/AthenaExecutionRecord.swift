@@ -1,4 +1,4 @@
-/// One query execution, stored compactly (48 bytes) so a million of them stay cheap. Text
+/// One query execution, stored compactly (about 56 bytes) so a million of them stay cheap. Text
 /// fields of generated executions (id, query, database) are derived from these numbers when
 /// an execution is rendered.
 struct AthenaExecutionRecord: Sendable, Equatable {
@@ -44,6 +44,8 @@ struct AthenaExecutionRecord: Sendable, Equatable {
     var submittedMillis: Int64
     var dataScannedBytes: Int64
     var engineMillis: Int32
+    /// Time in the queue; 0: a short wait derived from the id.
+    var queueMillis: Int32
     /// Index of the (account, region, workgroup) the execution ran in.
     var slot: Int32
     /// Index into the scenario's explicit executions, or -1 for a generated one.

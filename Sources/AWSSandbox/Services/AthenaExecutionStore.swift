@@ -49,7 +49,7 @@ final class AthenaExecutionStore: Sendable {
                 let hash = ScenarioRandom.stableHash(execution.id)
                 bySlot[Int(index)].append(AthenaExecutionRecord(
                     idHigh: hash, idLow: ScenarioRandom.mix(hash), submittedMillis: execution.submitted.epochMillis,
-                    dataScannedBytes: execution.dataScannedBytes, engineMillis: Int32(clamping: execution.engineTimeMillis),
+                    dataScannedBytes: execution.dataScannedBytes, engineMillis: Int32(clamping: execution.engineTimeMillis), queueMillis: 0,
                     slot: index, explicitIndex: Int32(explicit.count),
                     state: AthenaExecutionRecord.State(wireName: execution.state) ?? .succeeded,
                     statement: AthenaExecutionRecord.Statement(wireName: execution.statementType) ?? .dml,

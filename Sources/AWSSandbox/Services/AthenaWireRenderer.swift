@@ -4,6 +4,8 @@ import Foundation
 struct AthenaWireRenderer {
     let store: AthenaExecutionStore
     let accountId: String
+    /// The sandbox data clock: an execution not yet finished at this time shows as QUEUED or RUNNING.
+    let nowMillis: Int64
 
     /// Workgroups have no creation time in a scenario; a fixed one keeps answers stable.
     static let workgroupCreationMillis: Int64 = 1_672_574_400_000
@@ -40,14 +42,16 @@ struct AthenaWireRenderer {
         ])
     }
 
-    func queryExecution(_ record: AthenaExecutionRecord, workgroup: ScenarioWorkgroup?) -> WireJSON {
+    func queryExecution(_ finalRecord: AthenaExecutionRecord, workgroup: ScenarioWorkgroup?) -> WireJSON {
+        let progress = AthenaExecutionProgress(finalRecord, timings: Timings(finalRecord), nowMillis: nowMillis)
+        let record = progress.record
         let slot = store.slots[Int(record.slot)]
         let id = store.idText(record)
         let explicit = record.isGenerated ? nil : store.explicitExecutions[Int(record.explicitIndex)]
         let template = AthenaQueryTemplate.all[Int(record.template) % AthenaQueryTemplate.all.count]
         let query = explicit?.query ?? template.query(for: record.statement)
         let database = explicit?.database ?? template.database
-        let timings = Timings(record)
+        let timings = progress.timings
         let engineVersion = workgroup?.engineVersion ?? "Athena engine version 3"
 
         var status: [(String, WireJSON?)] = [
@@ -120,17 +124,17 @@ struct AthenaWireRenderer {
 
     /// Phase timings derived from the id bits, so they are stable and add up:
     /// total = queue + pre-processing + engine + service processing, planning ≤ engine.
-    private struct Timings {
-        let queue: Int64
-        let preProcessing: Int64
-        let planning: Int64
-        let serviceProcessing: Int64
-        let total: Int64
+    struct Timings {
+        var queue: Int64
+        var preProcessing: Int64
+        var planning: Int64
+        var serviceProcessing: Int64
+        var total: Int64
 
         init(_ record: AthenaExecutionRecord) {
             let bits = ScenarioRandom.mix(record.idLow ^ record.idHigh)
             let engine = Int64(record.engineMillis)
-            queue = 40 + Int64(bits % 400)
+            queue = record.queueMillis > 0 ? Int64(record.queueMillis) : 40 + Int64(bits % 400)
             preProcessing = 15 + Int64((bits >> 12) % 120)
             planning = min(engine, 30 + Int64((bits >> 24) % 600))
             serviceProcessing = 10 + Int64((bits >> 36) % 200)

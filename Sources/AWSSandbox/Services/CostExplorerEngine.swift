@@ -8,9 +8,13 @@ public final class CostExplorerEngine: SandboxServiceEngine {
 
     private let costCloseDay: Int
     private let linesByAccount: [String: Result<[CostExplorerLine], SandboxAPIError>]
+    private let accountNames: [String: String]
+    private let currencies: [String: String]
 
     public init(scenario: Scenario) {
         costCloseDay = scenario.costCloseDay
+        accountNames = Dictionary(scenario.accounts.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        currencies = Dictionary(scenario.accounts.map { ($0.id, $0.currency) }, uniquingKeysWith: { first, _ in first })
         var prepared: [String: Result<[CostExplorerLine], SandboxAPIError>] = [:]
         for account in scenario.accounts {
             prepared[account.id] = Result { () throws(SandboxAPIError) in
@@ -28,7 +32,10 @@ public final class CostExplorerEngine: SandboxServiceEngine {
                                   message: "The sandbox's Cost Explorer does not implement \(call.operation).")
         }
         let body = try EngineRequestBody(call.body, invalid: SandboxAPIError.validation)
-        let request = try CostExplorerRequest(body)
+        // A start after today is refused. Today is the later of the data clock's and the real one,
+        // so a client asking about real yesterday is served even when a scenario's clock is in the past.
+        let today = max(SandboxCivilDate(call.now), SandboxCivilDate(call.signingNow))
+        let request = try CostExplorerRequest(body, today: today)
         let lines = try linesByAccount[call.accountId]?.get() ?? []
         return .wire(try page(request, lines: lines, call: call))
     }
@@ -80,7 +87,15 @@ public final class CostExplorerEngine: SandboxServiceEngine {
         let context = "\(call.accountId)/\(request.fingerprint)"
         var start = 0
         if let text = request.nextPageToken {
-            guard let token = EnginePageToken(text: text, kind: "GetCostAndUsage", context: context), token.position < items.count else {
+            guard let token = EnginePageToken(text: text, kind: "GetCostAndUsage"), token.context.hasPrefix("\(call.accountId)/") else {
+                throw SandboxAPIError(code: "InvalidNextTokenException",
+                                      message: "NextPageToken is not a token this account was given; repeat the request without it.")
+            }
+            guard token.context == context else {
+                throw SandboxAPIError(code: "RequestChangedException",
+                                      message: "Your request parameters changed between pages. Try again with the old parameters or without a pagination token.")
+            }
+            guard token.position < items.count else {
                 throw SandboxAPIError(code: "InvalidNextTokenException",
                                       message: "NextPageToken does not belong to this request; repeat the request without it.")
             }
@@ -89,6 +104,7 @@ public final class CostExplorerEngine: SandboxServiceEngine {
         // Ungrouped results are small (one total per period): a single page, as AWS does.
         let end = request.groupBy.isEmpty ? items.count : min(items.count, start + Self.groupsPerPage)
 
+        let unit = currencies[call.accountId] ?? "USD"
         var results: [WireJSON] = []
         var index = start
         while index < end {
@@ -100,10 +116,10 @@ public final class CostExplorerEngine: SandboxServiceEngine {
                 if let keys = item.keys {
                     periodGroups.append(.object([
                         ("Keys", .array(keys.map { .string($0) })),
-                        ("Metrics", metricsJSON(item.amounts, request.metrics)),
+                        ("Metrics", metricsJSON(item.amounts, request.metrics, unit: unit)),
                     ]))
                 } else if request.groupBy.isEmpty {
-                    total = metricsJSON(item.amounts, request.metrics)
+                    total = metricsJSON(item.amounts, request.metrics, unit: unit)
                 }
                 index += 1
             }
@@ -121,16 +137,29 @@ public final class CostExplorerEngine: SandboxServiceEngine {
         return .members([
             ("GroupDefinitions", groupDefinitions),
             ("ResultsByTime", .array(results)),
-            ("DimensionValueAttributes", .array([])),
+            ("DimensionValueAttributes", .array(accountAttributes(items[start..<end], request: request))),
             ("NextPageToken", end < items.count ? .string(EnginePageToken(kind: "GetCostAndUsage", context: context, position: end).text) : nil),
         ])
     }
 
-    private func metricsJSON(_ amounts: [String: Decimal], _ metrics: [String]) -> WireJSON {
+    /// Grouped by LINKED_ACCOUNT, AWS names each account of the page: `{Value, Attributes{description}}`.
+    private func accountAttributes(_ items: ArraySlice<Item>, request: CostExplorerRequest) -> [WireJSON] {
+        guard let column = request.groupBy.firstIndex(of: "LINKED_ACCOUNT") else { return [] }
+        var seen: [String] = []
+        for item in items {
+            if let account = item.keys?[column], !seen.contains(account) { seen.append(account) }
+        }
+        return seen.map { account in
+            .object([("Value", .string(account)),
+                     ("Attributes", .object([("description", .string(accountNames[account] ?? account))]))])
+        }
+    }
+
+    private func metricsJSON(_ amounts: [String: Decimal], _ metrics: [String], unit: String) -> WireJSON {
         .object(metrics.map { metric in
             (metric, .object([
                 ("Amount", .string(CostExplorerLine.amountText(amounts[metric] ?? 0))),
-                ("Unit", .string(metric == "UsageQuantity" ? "N/A" : "USD")),
+                ("Unit", .string(metric == "UsageQuantity" ? "N/A" : unit)),
             ]))
         })
     }

@@ -6,12 +6,8 @@ indirect enum CostExplorerFilter: Sendable {
     case and([CostExplorerFilter])
     case or([CostExplorerFilter])
     case not(CostExplorerFilter)
-    case dimension(key: String, values: [String], match: Match)
-
-    enum Match: String, Sendable {
-        case equals = "EQUALS", caseSensitive = "CASE_SENSITIVE", caseInsensitive = "CASE_INSENSITIVE"
-        case startsWith = "STARTS_WITH", endsWith = "ENDS_WITH", contains = "CONTAINS"
-    }
+    /// Dimension values match exactly: GetCostAndUsage allows only EQUALS and CASE_SENSITIVE there.
+    case dimension(key: String, values: [String])
 
     init(parsing value: Any) throws(SandboxAPIError) {
         guard let expression = value as? [String: Any] else { throw .validation("Filter expression must be an object.") }
@@ -41,15 +37,34 @@ indirect enum CostExplorerFilter: Sendable {
             guard let values = dimension["Values"] as? [String], !values.isEmpty else {
                 throw .validation("Dimensions \(key) must list at least one value in Values.")
             }
-            let options = dimension["MatchOptions"] as? [String] ?? []
-            guard options.count <= 1 else { throw .validation("Dimensions accept at most one MatchOptions value.") }
-            guard let match = options.isEmpty ? .equals : Match(rawValue: options[0]) else {
-                throw .validation("MatchOptions \(options[0]) is not valid for Dimensions.")
+            let options = try Self.matchOptions(dimension["MatchOptions"])
+            for option in options where !Self.dimensionMatchOptions.contains(option) {
+                throw .validation("MatchOptions \(option) is not valid for Dimensions in GetCostAndUsage; use EQUALS or CASE_SENSITIVE.")
             }
-            self = .dimension(key: key, values: values, match: match)
+            self = .dimension(key: key, values: values)
         default:
             throw .validation("\(operand) filters are not supported by the sandbox: scenario cost lines carry no tags or cost categories.")
         }
+    }
+
+    /// GetCostAndUsage accepts only these (its defaults) on dimensions; the others are for tags
+    /// and cost categories, or for other operations.
+    static let dimensionMatchOptions: Set<String> = ["EQUALS", "CASE_SENSITIVE"]
+    /// Every MatchOption the service model knows.
+    static let knownMatchOptions: Set<String> = ["EQUALS", "ABSENT", "STARTS_WITH", "ENDS_WITH", "CONTAINS",
+                                                 "CASE_SENSITIVE", "CASE_INSENSITIVE", "GREATER_THAN_OR_EQUAL"]
+
+    private static func matchOptions(_ value: Any?) throws(SandboxAPIError) -> [String] {
+        guard let value, !(value is NSNull) else { return [] }
+        guard let list = value as? [Any] else { throw .validation("MatchOptions must be a list of strings.") }
+        var options: [String] = []
+        for item in list {
+            guard let option = item as? String, knownMatchOptions.contains(option) else {
+                throw .validation("MatchOptions \(item) is not a valid match option.")
+            }
+            options.append(option)
+        }
+        return options
     }
 
     func matches(_ line: CostExplorerLine) -> Bool {
@@ -57,21 +72,8 @@ indirect enum CostExplorerFilter: Sendable {
         case .and(let children): children.allSatisfy { $0.matches(line) }
         case .or(let children): children.contains { $0.matches(line) }
         case .not(let child): !child.matches(line)
-        case .dimension(let key, let values, let match):
-            line.value(of: key).map { value in values.contains { match.accepts(value, pattern: $0) } } ?? false
+        case .dimension(let key, let values):
+            line.value(of: key).map { values.contains($0) } ?? false
         }
     }
 }
-
-extension CostExplorerFilter.Match {
-    func accepts(_ value: String, pattern: String) -> Bool {
-        switch self {
-        case .equals, .caseSensitive: value == pattern
-        case .caseInsensitive: value.lowercased() == pattern.lowercased()
-        case .startsWith: value.hasPrefix(pattern)
-        case .endsWith: value.hasSuffix(pattern)
-        case .contains: value.contains(pattern)
-        }
-    }
-}
-

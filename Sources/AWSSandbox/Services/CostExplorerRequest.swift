@@ -16,7 +16,11 @@ struct CostExplorerRequest {
     /// Identifies the request without its page token, so a token only continues its own query.
     let fingerprint: String
 
-    init(_ body: EngineRequestBody) throws(SandboxAPIError) {
+    /// AWS keeps 14 months of daily data: a longer DAILY range is refused before any work.
+    static let maxDailyMonths = 14
+
+    /// `today` is the sandbox data clock's day: a period may not start after it.
+    init(_ body: EngineRequestBody, today: SandboxCivilDate) throws(SandboxAPIError) {
         guard let timePeriod = body.members["TimePeriod"] as? [String: Any],
               let startText = timePeriod["Start"] as? String, let endText = timePeriod["End"] as? String else {
             throw .validation("TimePeriod with Start and End (YYYY-MM-DD) is required.")
@@ -24,10 +28,15 @@ struct CostExplorerRequest {
         guard let start = SandboxCivilDate(parsing: startText) else { throw .validation("Start date \(startText) is not a valid YYYY-MM-DD date.") }
         guard let end = SandboxCivilDate(parsing: endText) else { throw .validation("End date \(endText) is not a valid YYYY-MM-DD date.") }
         guard start < end else { throw .validation("Start date \(startText) must be before end date \(endText) (End is exclusive).") }
+        guard start <= today else { throw .validation("Start date \(startText) is after today (\(today.text)); Cost Explorer has no costs for future days.") }
 
         let granularity = try body.string("Granularity") ?? ""
         switch granularity {
-        case "DAILY": periods = (start.daysSinceEpoch..<end.daysSinceEpoch).map {
+        case "DAILY":
+            guard end <= start.firstOfMonth(adding: Self.maxDailyMonths) else {
+                throw .validation("A DAILY request covers at most \(Self.maxDailyMonths) months; \(startText) to \(endText) is longer. Use MONTHLY or a shorter range.")
+            }
+            periods = (start.daysSinceEpoch..<end.daysSinceEpoch).map {
             Period(start: SandboxCivilDate(daysSinceEpoch: $0), end: SandboxCivilDate(daysSinceEpoch: $0 + 1))
         }
         case "MONTHLY": periods = Self.months(from: start, to: end)
@@ -40,7 +49,10 @@ struct CostExplorerRequest {
         for metric in metrics where !CostExplorerLine.metrics.contains(metric) {
             throw .validation("Metric \(metric) is not valid; use one of \(CostExplorerLine.metrics.joined(separator: ", ")).")
         }
-        self.metrics = metrics
+        // A metric named twice is answered once, never summed twice.
+        var distinct: [String] = []
+        for metric in metrics where !distinct.contains(metric) { distinct.append(metric) }
+        self.metrics = distinct
 
         var groupBy: [String] = []
         if let definitions = body.members["GroupBy"] {

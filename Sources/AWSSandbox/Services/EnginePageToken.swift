@@ -21,6 +21,14 @@ struct EnginePageToken: Equatable {
         self.init(kind: kind, context: context, position: position)
     }
 
+    /// Decodes `text` when it is a token of this kind, whatever request it belonged to.
+    init?(text: String, kind: String) {
+        guard let data = Data(base64Encoded: text), let decoded = String(data: data, encoding: .utf8) else { return nil }
+        let parts = decoded.split(separator: "\n", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == kind else { return nil }
+        self.init(text: text, kind: kind, context: String(parts[1]))
+    }
+
     init(kind: String, context: String, position: Int) {
         self.kind = kind
         self.context = context

@@ -24,13 +24,23 @@ struct EngineRequestBody {
         return text
     }
 
-    func integer(_ key: String) throws(SandboxAPIError) -> Int? {
+    /// A JSON integer member within `range` (the model's bounds); a string, a boolean, a
+    /// fraction or a number beyond Int32 is refused, never coerced.
+    func integer(_ key: String, range: ClosedRange<Int> = Int(Int32.min)...Int(Int32.max)) throws(SandboxAPIError) -> Int? {
         guard let value = members[key], !(value is NSNull) else { return nil }
-        // On Linux a JSON integer also casts to Bool, so only the number itself is checked.
-        guard let number = value as? NSNumber, number.doubleValue == number.doubleValue.rounded() else {
-            throw invalid("\(key) must be an integer.")
+        guard let number = value as? NSNumber, JSONNumberKind(number) == .integer else {
+            throw invalid("\(key) must be an integer; it was \(Self.shown(value)).")
         }
-        return number.intValue
+        guard let integer = Int(exactly: number.doubleValue), range.contains(integer),
+              number.stringValue == String(integer) else {
+            throw invalid("\(key) must be between \(range.lowerBound) and \(range.upperBound); it was \(number.stringValue).")
+        }
+        return integer
+    }
+
+    private static func shown(_ value: Any) -> String {
+        let text = value is String ? "\"\(value)\"" : "\(value)"
+        return text.count > 40 ? String(text.prefix(40)) + "…" : text
     }
 
     func strings(_ key: String) throws(SandboxAPIError) -> [String]? {

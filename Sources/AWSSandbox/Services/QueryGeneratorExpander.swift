@@ -3,7 +3,8 @@ import Foundation
 /// Expands a `ScenarioQueryGenerator` into execution records, deterministically from its seed:
 /// submissions spread evenly over [from, to) with jitter, and a mix of DDL, FAILED, CANCELLED
 /// (half with bytes), reused results and small queries; the rest SUCCEEDED DML with log-normal
-/// sizes around `meanBytes`.
+/// sizes around `meanBytes`. Failed queries may report scanned bytes; the last two are still
+/// QUEUED and RUNNING at `to`.
 struct QueryGeneratorExpander {
     let generator: ScenarioQueryGenerator
 
@@ -23,7 +24,7 @@ struct QueryGeneratorExpander {
             let draw = random.unit()
             var record = AthenaExecutionRecord(
                 idHigh: id.high, idLow: id.low, submittedMillis: fromMillis + Int64(max(0, offset)),
-                dataScannedBytes: 0, engineMillis: 0, slot: slot, explicitIndex: -1,
+                dataScannedBytes: 0, engineMillis: 0, queueMillis: 0, slot: slot, explicitIndex: -1,
                 state: .succeeded, statement: .dml, reusedPreviousResult: false,
                 template: UInt8(random.next() % UInt64(AthenaQueryTemplate.all.count)))
             switch draw {
@@ -32,6 +33,9 @@ struct QueryGeneratorExpander {
                 record.engineMillis = Int32(random.integer(in: 150...2_500))
             case ..<thresholds.failed:
                 record.state = .failed
+                // Half fail after reading data: they report scanned bytes that are never billed.
+                let scannedBeforeFailure = random.unit() < 0.5
+                record.dataScannedBytes = scannedBeforeFailure ? logNormalBytes(&random) / 4 + 1 : 0
                 record.engineMillis = Int32(random.integer(in: 80...4_000))
             case ..<thresholds.cancelled:
                 record.state = .cancelled
@@ -49,6 +53,29 @@ struct QueryGeneratorExpander {
                 record.engineMillis = Int32(clamping: 800 + record.dataScannedBytes / 40_000_000 + random.integer(in: 0...4_000))
             }
             records.append(record)
+        }
+        keepLastRunning(records.indices.suffix(min(2, generator.count)), in: &records)
+    }
+
+    /// The last executions of a history still run at its end (`to`): the very last waits in the
+    /// queue for 5 more minutes, the one before runs for 15 more. Both then finish SUCCEEDED with
+    /// their bytes as the sandbox clock advances. Their final state is what the bill counts.
+    private func keepLastRunning(_ indices: Range<Int>, in records: inout [AthenaExecutionRecord]) {
+        let toMillis = generator.to.epochMillis
+        for (position, index) in indices.reversed().enumerated() {
+            var record = records[index]
+            let sinceSubmission = max(0, toMillis - record.submittedMillis)
+            record.state = .succeeded
+            record.statement = .dml
+            record.reusedPreviousResult = false
+            record.dataScannedBytes = max(record.dataScannedBytes, 10 * 1_048_576)
+            if position == 0 {
+                record.queueMillis = Int32(clamping: sinceSubmission + 5 * 60_000)
+                record.engineMillis = 20 * 60_000
+            } else {
+                record.engineMillis = Int32(clamping: sinceSubmission + 15 * 60_000)
+            }
+            records[index] = record
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChargebackCore
 import Foundation
+import Synchronization
 
 /// `chargeback check --config F`: verifies every BU's role chain, account and permissions.
 struct CheckCommand: AsyncParsableCommand {
@@ -28,8 +29,20 @@ struct CheckCommand: AsyncParsableCommand {
         runtime.logger.info("checking \(configuration.businessUnits.count) business units and the central account")
         let checker = AccessChecker(config: configuration, chain: runtime.roleChain(configuration),
                                     central: runtime.centralClient(configuration), concurrency: concurrency)
-        let reports = await checker.run()
-        print(CheckTable.render(reports), terminator: "")
+        let deadline = CommandDeadline(seconds: global.timeout, command: "check")
+        let finished = Mutex<[AccessCheckReport]>([])
+        let completed = try await deadline.run { await checker.run { report in finished.withLock { $0.append(report) } } }
+        guard let reports = completed else {
+            // Finished rows in configuration order; the rest are named as not finished.
+            let done = finished.withLock { $0 }
+            let rows = configuration.businessUnits.map(\.id) + ["(central)"]
+            let ordered = rows.compactMap { id in done.first { $0.businessUnitId == id } }
+            let unfinished = rows.filter { id in !done.contains { $0.businessUnitId == id } }
+            if !ordered.isEmpty { try StandardOutput.write(CheckTable.render(ordered)) }
+            throw deadline.timedOutFailure(detail: "\(ordered.count) of \(rows.count) rows finished"
+                + (unfinished.isEmpty ? "" : "; not finished: \(unfinished.joined(separator: ", "))"))
+        }
+        try StandardOutput.write(CheckTable.render(reports))
         if !reports.allSatisfy(\.passed) { throw ExitCode(ChargebackExitCode.failed) }
     }
 }

@@ -24,12 +24,17 @@ struct DiscoverCommand: AsyncParsableCommand {
         let quickRegion = region ?? RegionResolver.resolve(environment: environment, profileRegion: nil) ?? "us-east-1"
         let runtime = try AWSRuntime.make(options: global, region: quickRegion, environment: environment)
         let discovery = QuickDataSourceDiscovery(client: runtime.client(region: quickRegion), runAsRoleArn: runAsRole)
+        let result: DiscoveryResult
         do {
-            let result = try await discovery.discover()
-            runtime.logger.info("found \(result.units.count) business units in \(result.centralAccountId)")
-            print(DiscoveryYAML.render(result), terminator: "")
+            result = try await CommandDeadline(seconds: global.timeout, command: "discover").value {
+                try await discovery.discover()
+            }
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw CommandFailure("discover: \(error)")
         }
+        runtime.logger.info("found \(result.units.count) business units in \(result.centralAccountId)")
+        try StandardOutput.write(DiscoveryYAML.render(result))
     }
 }

@@ -13,23 +13,15 @@ struct InitCommand: AsyncParsableCommand {
     @Argument(help: "Where to write the sample configuration.")
     var path: String = "chargeback.yaml"
 
-    @Flag(help: "Overwrite the file if it exists.")
+    @Flag(help: "Overwrite the file if it exists and is a regular file (or a link to one).")
     var force = false
 
     func run() async throws {
         if path == "-" {
-            print(SampleConfig.text, terminator: "")
+            try StandardOutput.write(SampleConfig.text)
             return
         }
-        let url = URL(fileURLWithPath: path)
-        if FileManager.default.fileExists(atPath: url.path), !force {
-            throw ValidationError("\(path) already exists; pass --force to overwrite it")
-        }
-        do {
-            try Data(SampleConfig.text.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw CommandFailure("could not write \(path): \(error.localizedDescription)")
-        }
+        try RegularFileWriter.write(SampleConfig.text, to: path, overwrite: force)
         FileHandle.standardError.write(Data("wrote \(path): edit the account ids, roles and ExternalIds, then run 'chargeback check --config \(path)'\n".utf8))
     }
 }

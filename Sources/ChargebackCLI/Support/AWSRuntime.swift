@@ -18,7 +18,8 @@ struct AWSRuntime: Sendable {
     static func make(options: GlobalOptions, region: String?,
                      environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AWSRuntime {
         LoggingSetup.configure(level: options.effectiveLogLevel)
-        let http = CurlHTTPClient()
+        let http = CurlHTTPClient(configuration: CurlHTTPClient.Configuration(
+            connectTimeout: .seconds(5), stallTimeout: .milliseconds(Int64(options.stallTimeout * 1000))))
         let endpoints = EndpointResolver(overrideURL: options.endpointURL, environment: environment)
         let base: any CredentialProvider
         do {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 
 /// Options every command that talks to AWS shares.
@@ -14,6 +15,20 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: "The AWS profile for the base credentials (default: AWS_PROFILE, then 'default').")
     var profile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Stop after this many seconds and report what finished and what did not.", valueName: "seconds"))
+    var timeout: Double = GlobalOptions.defaultTimeout
+
+    @Option(name: .long, help: ArgumentHelp("Fail an AWS call that receives nothing for this many seconds (it is then retried).", valueName: "seconds"))
+    var stallTimeout: Double = 15
+
+    /// Short enough that a stalled endpoint fails `check` well within a minute and a half.
+    static let defaultTimeout: Double = 80
+
+    func validate() throws {
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+        guard stallTimeout >= 1, stallTimeout.isFinite else { throw ValidationError("--stall-timeout must be at least 1 second") }
+    }
 
     var effectiveLogLevel: Logger.Level { quiet ? .error : logLevel }
 }

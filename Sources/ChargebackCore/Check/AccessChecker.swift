@@ -19,12 +19,21 @@ public struct AccessChecker: Sendable {
         self.concurrency = concurrency
     }
 
-    /// One report per BU in configuration order, then the central account's.
-    public func run() async -> [AccessCheckReport] {
+    /// One report per BU in configuration order, then the central account's. `onReport` hears
+    /// each report as soon as it is complete, so a caller cut short by a deadline knows what finished.
+    /// The central account is checked alongside the BUs, so a slow endpoint costs its time once.
+    public func run(onReport: @escaping @Sendable (AccessCheckReport) -> Void = { _ in }) async -> [AccessCheckReport] {
+        async let central: AccessCheckReport = {
+            let report = await checkCentral()
+            onReport(report)
+            return report
+        }()
         let units = await concurrentMap(config.businessUnits, limit: concurrency) { unit in
-            await checkBusinessUnit(unit)
+            let report = await checkBusinessUnit(unit)
+            onReport(report)
+            return report
         }
-        return units + [await checkCentral()]
+        return units + [await central]
     }
 
     func checkBusinessUnit(_ unit: BusinessUnitConfig) async -> AccessCheckReport {
@@ -45,8 +54,9 @@ public struct AccessChecker: Sendable {
         guard report.identity.isPassed else { return report }
         report.athena = await checkAthena(session)
         report.costExplorer = await probe(.costExplorer) {
-            _ = try await CostExplorerClient(client: session.client(region: unit.regions[0]))
+            let output = try await CostExplorerClient(client: session.client(region: unit.regions[0]))
                 .getCostAndUsage(oneDayOfCosts(services: config.services.map(\.costExplorerName)))
+            try CostCurrencyMismatch.verify(output, metric: config.costMetric.rawValue, currency: config.currency)
             return "ok"
         }
         return report
@@ -102,8 +112,9 @@ public struct AccessChecker: Sendable {
             return "\(athena) Athena data source\(athena == 1 ? "" : "s")" + (page.nextToken == nil ? "" : "+")
         }
         report.costExplorer = await probe(.costExplorer) {
-            _ = try await CostExplorerClient(client: central).getCostAndUsage(
+            let output = try await CostExplorerClient(client: central).getCostAndUsage(
                 oneDayOfCosts(services: [config.central.quickServiceName]))
+            try CostCurrencyMismatch.verify(output, metric: config.costMetric.rawValue, currency: config.currency)
             return "ok"
         }
         return report

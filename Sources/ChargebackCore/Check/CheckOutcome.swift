@@ -77,31 +77,35 @@ public enum CheckHint {
         case AWSClientError.invalidRequest: return "InvalidRequest"
         case is CredentialProviderError: return "NoCredentials"
         case let error as RoleChainError: return error.code
+        case is CostCurrencyMismatch: return "CurrencyMismatch"
         default: return String(describing: type(of: error))
         }
     }
 
+    /// Codes of probes that were cancelled rather than answered.
+    public static let interruptedCodes: Set<String> = ["cancelled", "CancellationError"]
+
     static func hint(code: String, step: CheckStep, error: any Error) -> String {
-        // What kind of refusal an AWS error is, the decoder decides; RequestExpired (a request
-        // signed too long ago) keeps the generic hint, as it says nothing about the session.
-        if let refusal = error as? AWSServiceError, code == refusal.code {
-            if refusal.isExpiredToken && code != "RequestExpired" {
-                return "the credentials have expired: refresh the base session (e.g. aws sso login) and run again"
-            }
-            if refusal.isAccessDenied {
-                return accessDeniedHint(step: step) ?? firstLine(of: error)
-            }
-            if refusal.isThrottling {
-                return "throttled even after retries: run again later or lower --concurrency"
-            }
-        }
+        // What kind of refusal an AWS error is, the decoder decides.
+        let refusal = error as? AWSServiceError
         switch (step, code) {
+        case (_, "CurrencyMismatch"):
+            return String(describing: error)
+        case (_, let code) where interruptedCodes.contains(code):
+            return "not finished: the command's --timeout stopped it first"
         case (_, "NoCredentials"):
             return "no base credentials: set AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a web identity"
         case (_, "InvalidClientTokenId"), (_, "UnrecognizedClientException"):
             return "the base credentials are not valid: check the access key of the profile or environment"
+        // RequestExpired (a request signed too long ago) says nothing about the session.
+        case (_, _) where refusal?.isExpiredToken == true && code != "RequestExpired":
+            return expiredSessionHint(step: step)
         case (_, "SignatureDoesNotMatch"):
             return "the request signature was rejected: check the secret key and the machine's clock"
+        case (.roleA, _) where refusal?.isAccessDenied == true:
+            return "Role A's trust policy does not accept the reporter's principal (see README: Role A's trust policy)"
+        case (.roleB, _) where refusal?.isAccessDenied == true:
+            return "Role B's trust policy does not accept this ExternalId from the central account, or Role A may not assume it"
         case (_, "MalformedPolicyDocument"), (_, "PackedPolicyTooLarge"):
             return "STS rejected the scope-down session policy for Role A"
         case (_, "RegionDisabledException"):
@@ -112,31 +116,29 @@ public enum CheckHint {
             return "Cost Explorer has no data yet for this account (it must be enabled once in the management account)"
         case (.quickSight, "ResourceNotFoundException"):
             return "Quick is not subscribed in this account and region: check central.account_id and central.region"
+        case (_, _) where refusal?.isThrottling == true:
+            return "throttled even after retries: run again later or lower --concurrency"
         case (_, "couldNotResolveHost"), (_, "couldNotConnect"), (_, "timedOut"), (_, "tlsFailure"), (_, "connectionReset"):
             var host = "AWS"
             if case let AWSClientError.transport(service, _, transport) = error { host = "\(service) at \(transport.host)" }
             return "could not reach \(host): check the network, proxy settings and endpoint URLs"
+        case (_, _) where refusal?.isAccessDenied == true:
+            return AccessDeniedHint(error: error, step: step).text
         default:
             return firstLine(of: error)
         }
     }
 
-    /// What to fix when `step` was refused (AccessDenied or AccessDeniedException); nil when the
-    /// step has no specific advice.
-    static func accessDeniedHint(step: CheckStep) -> String? {
+    /// An expired session: only the base credentials are refreshed by the user; the chain's own
+    /// sessions are re-assumed by running again.
+    static func expiredSessionHint(step: CheckStep) -> String {
         switch step {
-        case .roleA:
-            return "Role A's trust policy does not accept the reporter's principal (see README: Role A's trust policy)"
+        case .baseCredentials, .roleA:
+            return "the base credentials have expired: refresh the base session (e.g. aws sso login) and run again"
         case .roleB:
-            return "Role B's trust policy does not accept this ExternalId from the central account, or Role A may not assume it"
-        case .athena:
-            return "Role B may not list Athena workgroups: add the Athena read statement from the README"
-        case .costExplorer:
-            return "Role B lacks ce:GetCostAndUsage: add the README's Cost Explorer statement to Role B"
-        case .quickSight:
-            return "the central principal lacks quicksight:ListDataSources"
+            return "the Role A session expired before Role B was assumed (chained sessions last at most an hour): run again, and check the machine's clock if it repeats"
         default:
-            return nil
+            return "the Role B session expired during the run: run again, and check the machine's clock if it repeats"
         }
     }
 

@@ -48,7 +48,12 @@ struct AthenaHistoryCollector: Sendable {
         listing: for try await page in athena.listQueryExecutionsPages(workGroup: workgroup, maxResults: Self.pageSize) {
             listPages += 1
             let ids = page.queryExecutionIds
-            let wanted = ids.filter { id in fetched[id] == nil && !(known[id]?.isFinal ?? false) }
+            // Unknown ids, and stored ones that were still running in the period (they may have finished).
+            let wanted = ids.filter { id in
+                guard fetched[id] == nil else { return false }
+                guard let stored = known[id] else { return true }
+                return !stored.isFinal && stored.submittedAt < (windowEnd ?? .distantFuture)
+            }
             let (executions, calls) = try await batchGet(wanted)
             batchCalls += calls
             for execution in executions { fetched[execution.id] = execution }

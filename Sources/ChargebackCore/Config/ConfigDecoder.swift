@@ -14,7 +14,7 @@ final class ConfigDecoder {
     func report(_ message: String, at node: Node?, path: ConfigKeyPath) {
         errors.append(ConfigError(
             file: file, line: node?.mark?.line, column: node?.mark?.column,
-            keyPath: path.description, message: message))
+            keyPath: EchoedValue.cut(path.description), message: EchoedValue.cuttingQuotedValues(in: message)))
     }
 
     // MARK: Structure

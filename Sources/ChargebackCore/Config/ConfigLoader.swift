@@ -7,6 +7,11 @@ public enum ConfigLoader {
     /// Loads the configuration file at `path`.
     /// - Throws: `ConfigLoadFailure` listing every problem found.
     public static func load(path: String) throws -> ChargebackConfig {
+        // Checked before opening: reading a FIFO would wait for a writer forever.
+        if let kind = ConfigFileKind.notARegularFile(path) {
+            throw failure(ConfigError(file: path, line: nil, column: nil, keyPath: "",
+                                      message: "is \(kind), not a configuration file; pass --config with the path of a YAML file"))
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -55,7 +60,7 @@ public enum ConfigLoader {
     /// Turns a YAML syntax error into a located `ConfigError` (Yams' own text spans lines).
     private static func syntaxError(_ error: YamlError, file: String, text: String) -> ConfigError {
         func located(_ mark: (line: Int, column: Int)?, _ message: String) -> ConfigError {
-            ConfigError(file: file, line: mark?.line, column: mark?.column, keyPath: "", message: message)
+            ConfigError(file: file, line: mark?.line, column: mark?.column, keyPath: "", message: EchoedValue.cuttingQuotedValues(in: message))
         }
         let advice = "fix the YAML syntax (indent with spaces, quote values containing ': ' or '#')"
         switch error {

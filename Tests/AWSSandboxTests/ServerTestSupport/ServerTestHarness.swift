@@ -13,7 +13,8 @@ struct ServerTestHarness {
                                clock: SandboxClock(start: start, realNow: { start }), quotas: quotas)
     }
 
-    var now: Date { router.clock.now() }
+    /// The signing clock: what requests are dated with.
+    var now: Date { router.clock.signingNow() }
 
     func signer(_ credentials: TestCredentials = ServerTestScenario.reporter, service: String = "sts",
                 region: String = "us-east-1") -> ServerTestSigner {

@@ -42,7 +42,7 @@ final class SandboxFixture: Sendable {
         return AWSClient(http: http, credentialProvider: credentials, region: region,
                          endpoints: EndpointResolver(overrideURL: endpointURL, environment: [:]),
                          retry: RetryPolicy(random: { 0 }, sleep: { _ in }),
-                         clock: { clock.now() })
+                         clock: { clock.signingNow() })
     }
 
     /// The role chain from `base`, through Role A when `runAsRoleArn` is given.

@@ -1,0 +1,10 @@
+import Foundation
+
+/// The HTTP `Date` header's format (RFC 9110 IMF-fixdate): "Mon, 30 Nov 2026 14:59:14 GMT".
+enum HTTPDate {
+    static func format(_ date: Date) -> String {
+        date.formatted(Date.VerbatimFormatStyle(
+            format: "\(weekday: .abbreviated), \(day: .twoDigits) \(month: .abbreviated) \(year: .defaultDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits) GMT",
+            locale: Locale(identifier: "en_US_POSIX"), timeZone: TimeZone(identifier: "GMT")!, calendar: Calendar(identifier: .gregorian)))
+    }
+}
