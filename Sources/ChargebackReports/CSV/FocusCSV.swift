@@ -17,7 +17,7 @@ enum FocusCSV {
         "ChargePeriodEnd", "ChargePeriodStart", "ConsumedQuantity", "ConsumedUnit", "EffectiveCost",
         "InvoiceIssuerName", "ProviderName", "PublisherName", "RegionId", "ResourceId", "ResourceName",
         "ResourceType", "ServiceCategory", "ServiceName", "SubAccountId", "SubAccountName", "Tags",
-        "x_ChargebackCategory", "x_ChargebackBasis", "x_CostCenter", "x_CostMetric", "x_CostDataFinal",
+        "x_ChargebackCategory", "x_CostCenter", "x_CostMetric", "x_CostDataFinal",
     ]
 
     static func render(_ report: ChargebackReport) -> ReportFile {
@@ -37,7 +37,7 @@ enum FocusCSV {
                     .optionalText(workgroup?.region), .optionalText(workgroup?.arn(account: unit.accountId)),
                     .optionalText(workgroup.map { _ in line.item }), .optionalText(workgroup.map { _ in "Workgroup" }),
                     .text(serviceCategory(of: service)), .text(service), .text(unit.accountId), .text(unit.name),
-                    .text(tags(unit: unit, line: line)), .text(line.category), .text(line.basis),
+                    .text(tags(unit: unit, line: line)), .text(line.category),
                     .optionalText(unit.costCenter), .text(report.costMetric), .bool(unit.costDataFinal),
                 ])
             }
