@@ -20,6 +20,7 @@ enum InjectionCorpus {
         units[0].workgroups[1].flags.append(strings[12])
         units[0].lines[1].item = "us-east-1/" + strings[3]
         units[0].lines[2].basis = strings[4]
+        units[0].lines[0].basis = "a line break\nand nothing else to quote"
         units[0].topQueries[0].queryText = strings[0] + " " + strings[1]
         units[0].topQueries[1].database = strings[5]
         units[1].name = strings[7] + " " + strings[8]
