@@ -51,7 +51,7 @@ enum BuiltinTemplates {
 {{#hasReconciliation}}<p>{{reconciliation}}{{#varianceFlagged}} <span class="flag">The variance is above the threshold: check for queries the collect could not see.</span>{{/varianceFlagged}}</p>{{/hasReconciliation}}
 {{#hasWorkgroups}}
 <table class="dense">
-<caption>Athena queries and cost per workgroup, in {{header.currency}}; data sizes in binary units (1 TB = 2^40 bytes, exact counts on hover and in workgroups.csv)</caption>
+<caption>Athena queries and cost per workgroup, in {{header.currency}}; data sizes in binary units (1 TB = 2⁴⁰ bytes, exact counts on hover and in workgroups.csv)</caption>
 <thead><tr><th scope="col">Workgroup</th><th scope="col" class="num">Queries</th><th scope="col" class="num">Billable</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Cancelled</th><th scope="col" class="num">Running</th><th scope="col" class="num">Data scanned</th><th scope="col" class="num">Data billed</th><th scope="col" class="num">Estimated ({{header.currency}})</th><th scope="col" class="num">Reconciled ({{header.currency}})</th></tr></thead>
 <tbody>
 {{#workgroups}}<tr><th scope="row">{{name}}<div class="small">{{region}}</div></th><td class="num">{{queries}}</td><td class="num">{{billable}}</td><td class="num">{{failed}}</td><td class="num">{{cancelled}}</td><td class="num">{{running}}</td><td class="num" title="{{scanned.exact}}">{{scanned.text}}</td><td class="num" title="{{billed.exact}}">{{billed.text}}</td><td class="num">{{estimated.text}}</td><td class="num">{{reconciled.text}}</td></tr>
@@ -121,12 +121,12 @@ enum BuiltinTemplates {
 {{> partials/attention}}
 {{> partials/figures}}
 
-<h2 id="units">Business units</h2>
 <div class="table-wrap print-landscape">
+<h2 id="units">Business units</h2>
 <table class="wide dense">
 <caption>Chargeback per business unit, {{header.monthTitle}}, in {{header.currency}}</caption>
 <thead>
-<tr><th scope="col" rowspan="2">Business unit</th><th scope="colgroup" colspan="5" class="group">Consumer accounts ({{header.currency}})</th><th scope="colgroup" colspan="4" class="group">Central Quick, allocated ({{header.currency}})</th><th scope="col" rowspan="2" class="num">Chargeback total ({{header.currency}})</th><th scope="col" rowspan="2" class="num">Budget ({{header.currency}})</th><th scope="col" rowspan="2" class="num">Budget used</th>{{#hasChange}}<th scope="col" rowspan="2" class="num">Change vs previous month ({{header.currency}})</th>{{/hasChange}}<th scope="col" rowspan="2">Status</th></tr>
+<tr><th scope="col" rowspan="2">Business unit</th><th scope="colgroup" colspan="5" class="group">Consumer accounts ({{header.currency}})</th><th scope="colgroup" colspan="4" class="group">Central Quick, allocated ({{header.currency}})</th><th scope="col" rowspan="2" class="num">Chargeback total ({{header.currency}})</th><th scope="col" rowspan="2" class="num">Budget ({{header.currency}})</th><th scope="col" rowspan="2" class="num">Budget used</th>{{#hasChange}}<th scope="col" rowspan="2" class="num">Change vs last month ({{header.currency}})</th>{{/hasChange}}<th scope="col" rowspan="2">Status</th></tr>
 <tr><th scope="col" class="num">Athena</th><th scope="col" class="num">Glue</th><th scope="col" class="num">S3</th><th scope="col" class="num">Other services</th><th scope="col" class="num">Consumer total</th><th scope="col" class="num">Sessions</th><th scope="col" class="num">SPICE</th><th scope="col" class="num">Users</th><th scope="col" class="num">Other</th></tr>
 </thead>
 <tbody>
@@ -135,8 +135,8 @@ enum BuiltinTemplates {
 <th scope="row"><a href="{{link}}">{{name}}</a><div class="small">{{id}}{{#hasCostCenter}} · cost centre {{costCenter}}{{/hasCostCenter}}</div></th>
 <td class="num">{{athena.text}}</td><td class="num">{{glue.text}}</td><td class="num">{{s3.text}}</td><td class="num">{{otherServices.text}}</td><td class="num">{{consumerTotal.text}}</td>
 <td class="num">{{quickSessions.text}}</td><td class="num">{{quickSpice.text}}</td><td class="num">{{quickUsers.text}}</td><td class="num">{{quickOther.text}}</td>
-<td class="num"><strong>{{chargebackTotal.text}}</strong></td><td class="num">{{budget.text}}</td><td class="num">{{budgetUse}}</td>{{#hasChange}}<td class="num">{{change}}</td>{{/hasChange}}
-<td>{{#failed}}<span class="failed">{{statusLabel}}</span>{{/failed}}{{^failed}}{{statusLabel}}{{#estimated}}<div class="small">cost data estimated</div>{{/estimated}}{{/failed}}</td>
+<td class="num"><strong>{{chargebackTotal.text}}</strong></td><td class="num">{{budgetText}}</td><td class="num">{{budgetUse}}</td>{{#hasChange}}<td class="num">{{change}}</td>{{/hasChange}}
+<td>{{#failed}}<span class="failed">{{statusLabel}}</span>{{/failed}}{{^failed}}{{statusLabel}}{{#estimated}}<div class="small">estimated</div>{{/estimated}}{{/failed}}</td>
 </tr>
 {{/units}}
 </tbody>
@@ -152,7 +152,7 @@ enum BuiltinTemplates {
 </tfoot>
 </table>
 </div>
-<p class="note">A dash (—) marks a figure that could not be collected. Negative amounts are credits or refunds. The total row equals the headline "Total charged back".</p>
+<p class="note">A dash (—) marks a figure that could not be collected; "none" a budget that is not set. Negative amounts are credits or refunds. The total row equals the headline "Total charged back".</p>
 
 {{#chart}}
 <figure>
@@ -332,13 +332,15 @@ a { color: #0b4f8a; }
 .figure .detail { font-size: .8rem; color: #444; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; padding: .2rem 0; caption-side: top; }
-th, td { padding: .25rem .4rem; border-bottom: 1px solid #dcdcdc; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
-thead th { border-bottom: 2px solid #666; font-size: .82rem; background: #f3f3f3; }
+th, td { padding: .25rem .4rem; border-bottom: 1px solid #dcdcdc; vertical-align: top; text-align: left; overflow-wrap: break-word; }
+tbody th[scope="row"], tfoot th[scope="row"] { min-width: 8.5rem; }
+thead th { border-bottom: 2px solid #666; font-size: .9em; background: #f3f3f3; vertical-align: bottom; white-space: normal; }
 thead th.group { text-align: center; border-bottom: 1px solid #999; }
 tfoot th, tfoot td { border-top: 2px solid #666; font-weight: 700; }
-.num { text-align: right; white-space: nowrap; overflow-wrap: normal; }
+.num { text-align: right; overflow-wrap: normal; }
+td.num { white-space: nowrap; }
 .dense { font-size: .85rem; }
-.small { font-size: .82rem; color: #444; }
+.small { font-size: .85em; font-weight: 400; color: #444; }
 .flag { font-weight: 600; color: #8a4b00; }
 .flag::before { content: "⚠ "; }
 .failed { color: #a31515; font-weight: 600; }
@@ -369,7 +371,7 @@ footer { margin-top: 2.5rem; border-top: 1px solid #c8c8c8; padding-top: .5rem; 
   .attention { background: none; }
   .figures { grid-template-columns: repeat(3, 1fr); }
   .table-wrap { overflow: visible; }
-  table.wide { font-size: 7.5pt; }
+  table.wide { font-size: 8.5pt; }
   .print-landscape { page: wide; }
 }
 

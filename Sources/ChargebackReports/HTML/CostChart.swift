@@ -42,7 +42,7 @@ struct CostChart {
 
     var title: String
     var desc: String
-    var width = "760"
+    var width = "860"
     var height: String
     var labelWidth = "190"
     var bars: [Bar]

@@ -28,6 +28,7 @@ struct OrganisationPage {
         var quickOther: AmountText
         var chargebackTotal: AmountText
         var budget: AmountText
+        var budgetText: String
         var budgetUse: String
         var change: String
         var status: String
@@ -123,7 +124,7 @@ struct OrganisationPage {
                          quickSessions: AmountText(t.quickSessions), quickSpice: AmountText(t.quickSpice),
                          quickUsers: AmountText(t.quickUsers), quickOther: AmountText(t.quickOther),
                          chargebackTotal: AmountText(t.chargebackTotal), budget: AmountText(t.budget),
-                         budgetUse: "", change: t.change.map { MoneyFormat.signedGrouped($0) } ?? "",
+                         budgetText: t.budget.map { MoneyFormat.grouped($0) } ?? "", budgetUse: "", change: t.change.map { MoneyFormat.signedGrouped($0) } ?? "",
                          status: report.status.rawValue, statusLabel: report.status.rawValue, estimated: !report.costDataFinal)
         chart = CostChart(report)
         let central = report.central
@@ -150,8 +151,9 @@ struct OrganisationPage {
                        quickSessions: amount(unit.quickSessions), quickSpice: amount(unit.quickSpice),
                        quickUsers: amount(unit.quickUsers), quickOther: amount(unit.quickOther),
                        chargebackTotal: amount(unit.chargebackTotal), budget: AmountText(unit.budget),
+                       budgetText: unit.budget.map { MoneyFormat.grouped($0) } ?? "none",
                        budgetUse: unit.budgetUse.map { MoneyFormat.percent($0) } ?? "",
-                       change: change, status: unit.status.rawValue, statusLabel: unit.status.label,
+                       change: change, status: unit.status.rawValue, statusLabel: unit.status.shortLabel,
                        estimated: !unit.costDataFinal && !failed)
     }
 

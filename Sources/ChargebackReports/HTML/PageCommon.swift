@@ -131,6 +131,15 @@ extension QuickCostCategory {
 }
 
 extension CollectionStatus {
+    /// For a table cell: one word.
+    var shortLabel: String {
+        switch self {
+        case .complete: "Complete"
+        case .partial: "Partial"
+        case .failed: "Failed"
+        }
+    }
+
     var label: String {
         switch self {
         case .complete: "Complete"
