@@ -151,8 +151,8 @@ enum BuiltinTemplates {
 {{/totals}}
 </tfoot>
 </table>
-</div>
 <p class="note">A dash (—) marks a figure that could not be collected; "none" a budget that is not set. Negative amounts are credits or refunds. The total row equals the headline "Total charged back".</p>
+</div>
 
 {{#chart}}
 <figure>

@@ -148,3 +148,20 @@ struct PublisherTests {
         }
     }
 }
+
+extension PublisherTests {
+    @Test("an output folder that cannot be created is an error naming the path")
+    func cannotCreate() throws {
+        try Self.withOutput { out in
+            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+            let file = out.appendingPathComponent("not-a-folder")
+            try Data("x".utf8).write(to: file)
+            do {
+                try ReportPublisher.publish(Self.files("x"), month: ReportFixture.month, outDirectory: file)
+                Issue.record("publishing under a file succeeded")
+            } catch let error as PublishError {
+                #expect(error.description.contains(file.path))
+            }
+        }
+    }
+}
