@@ -18,6 +18,8 @@ public enum ReportPublisher {
         var failAfterFiles: Int?
         /// Fail after the previous month folder was renamed aside, before the new one is renamed in.
         var failAfterRenamingOldAside = false
+        /// Called with the number of files written so far (a test stops the process there).
+        var afterEachFile: (@Sendable (Int) -> Void)?
     }
 
     public static func publish(_ files: [ReportFile], month: BillingMonth, outDirectory: URL) throws {
@@ -50,6 +52,7 @@ public enum ReportPublisher {
                     throw PublishError.write(path: file.name, reason: "a report file name must not contain a path")
                 }
                 try FileSystem.writeDurably(file.data, to: temporary.appendingPathComponent(file.name))
+                faults.afterEachFile?(index + 1)
             }
             try FileSystem.syncDirectory(temporary)
         } catch {
