@@ -11,6 +11,7 @@ enum BuiltinTemplates {
 {{> partials/head}}
 </head>
 <body>
+<svg class="defs" width="0" height="0" aria-hidden="true" focusable="false">{{> partials/chart-patterns}}</svg>
 <header>
 <p class="meta"><a href="index.html">Chargeback — {{header.monthTitle}}: all business units</a></p>
 <h1>{{name}} — Chargeback {{header.monthTitle}}</h1>
@@ -59,12 +60,13 @@ enum BuiltinTemplates {
 </tbody>
 <tfoot><tr><th scope="row" colspan="8">Athena total (estimated from queries; billed)</th><td class="num">{{athenaEstimated.text}}</td><td class="num">{{athenaBilled.text}}</td></tr></tfoot>
 </table>
+{{#workgroupChart}}{{> partials/bar-chart}}{{/workgroupChart}}
 
 <table class="dense">
 <caption>Workgroup safeguards (AWS recommends a per-query scan limit and encrypted results for workgroups Quick reaches across accounts)</caption>
 <thead><tr><th scope="col">Workgroup</th><th scope="col">Per-query scan limit</th><th scope="col">Result encryption</th><th scope="col">Settings enforced</th><th scope="col">Engine</th><th scope="col">Missing safeguards</th></tr></thead>
 <tbody>
-{{#workgroups}}<tr><th scope="row">{{name}}<div class="small">{{region}}</div></th>{{#hasSettings}}<td>{{scanLimit}}</td><td>{{encryption}}</td><td>{{enforced}}</td><td>{{engine}}</td>{{/hasSettings}}{{^hasSettings}}<td colspan="4" class="muted">{{#unattributed}}not a workgroup: the part of the bill no query explains{{/unattributed}}{{^unattributed}}settings not available{{/unattributed}}</td>{{/hasSettings}}<td>{{#flags}}<div class="flag">{{.}}</div>{{/flags}}{{^flagged}}none{{/flagged}}</td></tr>
+{{#workgroups}}<tr><th scope="row">{{name}}<div class="small">{{region}}</div></th>{{#hasSettings}}<td>{{scanLimit}}</td><td>{{encryption}}</td><td>{{enforced}}</td><td>{{engine}}</td>{{/hasSettings}}{{^hasSettings}}<td colspan="4" class="muted">{{#unattributed}}not a workgroup: the part of the bill no query explains{{/unattributed}}{{^unattributed}}settings not available{{/unattributed}}</td>{{/hasSettings}}<td>{{#flags}}<div class="flag">{{.}}</div>{{/flags}}{{^flagged}}{{#hasSettings}}none{{/hasSettings}}{{^hasSettings}}—{{/hasSettings}}{{/flagged}}</td></tr>
 {{/workgroups}}
 </tbody>
 </table>
@@ -112,6 +114,7 @@ enum BuiltinTemplates {
 {{> partials/head}}
 </head>
 <body>
+<svg class="defs" width="0" height="0" aria-hidden="true" focusable="false">{{> partials/chart-patterns}}</svg>
 <header>
 <h1>Chargeback — {{header.monthTitle}}</h1>
 <p class="meta"><span>Central account {{header.centralAccount}}</span><span>Amounts in {{header.currency}}</span><span>{{header.costMetricLabel}}</span><span>Period {{header.period}}</span>{{#header.hasCollectedAt}}<span>Data collected {{header.collectedAt}}</span>{{/header.hasCollectedAt}}</p>
@@ -159,7 +162,6 @@ enum BuiltinTemplates {
 <svg class="chart" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 {{width}} {{height}}" width="{{width}}" height="{{height}}">
 <title id="chart-title">{{title}}</title>
 <desc id="chart-desc">{{desc}}</desc>
-{{> partials/chart-patterns}}
 {{#bars}}
 <text x="192" y="{{textY}}" text-anchor="end">{{label}}</text>
 {{#segments}}<rect class="seg" x="{{x}}" y="{{y}}" width="{{width}}" height="20" fill="url(#{{pattern}})"><title>{{tooltip}}</title></rect>{{/segments}}
@@ -185,6 +187,7 @@ enum BuiltinTemplates {
 </tbody>
 <tfoot><tr><th scope="row" colspan="2">All central Quick costs</th><td class="num">{{centralTotal.text}}</td></tr></tfoot>
 </table>
+{{#categoryChart}}{{> partials/bar-chart}}{{/categoryChart}}
 
 {{#categories}}
 <h3>{{label}}: {{method}}{{#hasDriver}} ({{driver}}){{/hasDriver}}</h3>
@@ -262,6 +265,22 @@ enum BuiltinTemplates {
 </ul>
 </section>
 {{/hasNotes}}
+
+"""####,
+        "partials/bar-chart.mustache": ####"""
+{{#hasBars}}
+<figure>
+<svg class="chart" role="img" aria-labelledby="{{id}}-title {{id}}-desc" viewBox="0 0 {{width}} {{height}}" width="{{width}}" height="{{height}}">
+<title id="{{id}}-title">{{title}}</title>
+<desc id="{{id}}-desc">{{desc}}</desc>
+{{#bars}}
+<text x="192" y="{{textY}}" text-anchor="end">{{label}}</text>
+<rect class="seg" x="{{x}}" y="{{y}}" width="{{width}}" height="18" fill="url(#{{pattern}})"><title>{{label}}: {{value}}</title></rect>
+<text x="{{valueX}}" y="{{textY}}">{{value}}</text>
+{{/bars}}
+</svg>
+</figure>
+{{/hasBars}}
 
 """####,
         "partials/chart-patterns.mustache": ####"""
@@ -348,6 +367,7 @@ td.num { white-space: nowrap; }
 .note { font-size: .85rem; color: #333; }
 pre.sql { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .8rem; background: #f6f6f6; padding: .3rem; margin: .2rem 0 0; }
 .chart { max-width: 100%; height: auto; }
+svg.defs { position: absolute; width: 0; height: 0; overflow: hidden; }
 .chart text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: #1a1a1a; }
 .chart .seg { stroke: #1a1a1a; stroke-width: .6; }
 footer { margin-top: 2.5rem; border-top: 1px solid #c8c8c8; padding-top: .5rem; font-size: .8rem; color: #444; }

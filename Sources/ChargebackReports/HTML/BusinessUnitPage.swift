@@ -105,6 +105,7 @@ struct BusinessUnitPage {
     var athenaBilled: AmountText
     var athenaEstimated: AmountText
     var anyFlagged: Bool
+    var workgroupChart: BarChart
     var queries: [QueryRow]
     var hasQueries: Bool
     var queryCount: String
@@ -143,6 +144,8 @@ struct BusinessUnitPage {
         if let budget = unit.budget {
             figures.append(Figure(label: "Monthly budget", value: MoneyFormat.grouped(budget), unit: currency,
                                   detail: unit.budgetUse.map { "\(MoneyFormat.percent($0)) used" } ?? "use not known"))
+        } else {
+            figures.append(Figure(label: "Monthly budget", value: "none", unit: "", detail: "no budget is configured for this unit"))
         }
         if let change = unit.change, !unitFailed {
             figures.append(Figure(label: "Change against the previous month", value: MoneyFormat.signedGrouped(change),
@@ -184,6 +187,10 @@ struct BusinessUnitPage {
         athenaBilled = AmountText(unit.athenaBilled)
         athenaEstimated = AmountText(unit.athenaEstimated)
         anyFlagged = unit.workgroups.contains { !$0.flags.isEmpty }
+        workgroupChart = BarChart(id: "workgroup-chart", title: "Reconciled Athena cost per workgroup, \(report.month.title), \(currency)",
+                                  desc: "One bar per workgroup (region/name), its reconciled cost written beside it; the table above holds every value.",
+                                  currency: currency,
+                                  items: unit.workgroups.count > 1 ? unit.workgroups.map { ("\($0.region)/\($0.name)", $0.reconciledCost) } : [])
         self.includeQueryText = includeQueryText
         queries = unit.topQueries.enumerated().map { index, query in
             QueryRow(rank: String(index + 1), id: query.id, workgroup: "\(query.region)/\(query.workgroup)",

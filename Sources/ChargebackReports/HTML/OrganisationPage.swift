@@ -89,6 +89,7 @@ struct OrganisationPage {
     var hasCentralError: Bool
     var categories: [CategoryView]
     var centralTotal: AmountText
+    var categoryChart: BarChart
     var settings: [SettingRow]
 
     init(_ report: ChargebackReport) {
@@ -135,6 +136,9 @@ struct OrganisationPage {
         let names = Dictionary(report.businessUnits.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         categories = central.categories.map { Self.category($0, names: names) }
         centralTotal = AmountText(central.total)
+        categoryChart = BarChart(id: "quick-chart", title: "Central Quick costs by category, \(report.month.title), \(currency)",
+                                 desc: "One bar per category, its amount written beside it; the table above holds every usage type.",
+                                 currency: currency, items: central.categories.map { ($0.category.label, $0.amount) })
         settings = Self.settings(report)
     }
 
