@@ -206,7 +206,7 @@ struct BusinessUnitPage {
                           driver: share.driver.map(OrganisationPage.driver) ?? "",
                           driverValue: share.driverValue.map { MoneyFormat.grouped($0, scale: 0) } ?? "",
                           driverTotal: share.driverTotal.map { MoneyFormat.grouped($0, scale: 0) } ?? "",
-                          share: MoneyFormat.percent(share.share, scale: 2), amount: AmountText(share.amount))
+                          share: MoneyFormat.percent(share.share), amount: AmountText(share.amount))
         }
         hasAllocations = !allocations.isEmpty
     }

@@ -167,7 +167,7 @@ struct OrganisationPage {
             let central = share.businessUnitId == AllocationShareReport.centralId
             return ShareRow(unit: central ? "Kept central" : names[share.businessUnitId].map { "\($0) (\(share.businessUnitId))" } ?? share.businessUnitId,
                             isCentral: central, driverValue: share.driverValue.map { MoneyFormat.grouped($0, scale: 0) } ?? "",
-                            share: MoneyFormat.percent(share.share, scale: 2), amount: AmountText(share.amount))
+                            share: MoneyFormat.percent(share.share), amount: AmountText(share.amount))
         }
         return CategoryView(label: category.category.label, key: category.category.rawValue,
                             amount: AmountText(category.amount),
