@@ -7,7 +7,7 @@ PYTHON       ?= python3
 BIN_DIR       = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path 2>/dev/null)
 DEMO_DIR     ?= reports/demo
 
-.PHONY: all build deps deps-system deps-python test test-conformance lint-iam demo bench clean
+.PHONY: all build deps deps-system deps-python test test-conformance lint-iam demo bench screenshots clean
 
 all: build
 
@@ -58,6 +58,10 @@ demo: deps-system
 ## bench: speed and memory of signing, transport, role chain and Athena history pull against the in-process sandbox (release build). BENCH_ARGS=--quick for a short run.
 bench: deps-system
 	SWIFT="$(SWIFT)" scripts/bench.sh $(BENCH_ARGS)
+
+## screenshots: the fixture's reports (or REPORTS=DIR) as PNG with headless Chromium, into .build/screenshots; not part of test.
+screenshots: deps-system
+	scripts/screenshots.sh $(REPORTS)
 
 clean:
 	rm -rf .build

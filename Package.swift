@@ -130,7 +130,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChargebackCLITests",
-            dependencies: ["ChargebackCLI", "ChargebackCore", "AWSSandbox", "AWSCore"]
+            dependencies: ["ChargebackCLI", "ChargebackCore", "ChargebackAttribution", "ChargebackReports", "AWSSandbox", "AWSCore"]
         ),
         .testTarget(name: "ChargebackModelTests", dependencies: ["ChargebackModel"]),
         .testTarget(

@@ -7,4 +7,6 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+// The report tests parse every produced page with the HTML parser.
+#include <libxml/HTMLparser.h>
 #endif

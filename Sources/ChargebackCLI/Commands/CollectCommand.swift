@@ -91,7 +91,7 @@ struct CollectStep {
             throw CommandFailure("collect: \(error)")
         }
         reporter.finish()
-        try OutputWriter.standardOutput.write(CollectSummary.render(run))
+        try StandardOutput.write(CollectSummary.render(run))
         return run
     }
 }

@@ -1,0 +1,49 @@
+import ArgumentParser
+import ChargebackCore
+import Foundation
+
+/// `chargeback report`: collect, then render: the monthly job.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Collect a month, then write its reports: the monthly job.",
+        discussion: """
+            Exits 0 when everything was collected and reported, 3 when reports were written but some account \
+            failed or data is incomplete, 1 when nothing was written, 2 for a usage or configuration error.
+            """
+    )
+
+    @Option(name: .long, help: "The configuration file.")
+    var config: String = "chargeback.yaml"
+
+    @Option(name: .long, help: "The month, YYYY-MM (default: the previous calendar month, UTC).")
+    var month: String?
+
+    @OptionGroup var output: RenderOptions
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(name: .long, help: "How many business units to collect at once.")
+    var concurrency: Int = 8
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        _ = try parseMonth(month, now: try ToolClock.now())
+        _ = try output.parsedFormats()
+    }
+
+    func run() async throws {
+        let configuration = try loadConfiguration(config)
+        let now = try ToolClock.now()
+        let month = try parseMonth(month, now: now)
+        let store = try storeOptions.open()
+        let runtime = try AWSRuntime.make(options: global, region: configuration.central.region)
+        let run = try await CollectStep(configuration: configuration, runtime: runtime, store: store,
+                                        concurrency: concurrency, quiet: global.quiet)
+            .run(.month(month, includeQueryText: output.includeQueryText), now: now)
+        let report = try RenderStep(configuration: configuration, store: store, options: output)
+            .run(month: month, now: now)
+        try exitForStatus(run.status == .complete ? report.status : .partial)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Decimal amounts as text, without ever passing through floating point. Rounding is half away
+/// from zero (`NSDecimalRound` `.plain`), as bills are.
+enum MoneyFormat {
+    /// `-1234.5` → `-1234.50`: `scale` decimals, `.` separator, no grouping (CSV, JSON-like text).
+    static func plain(_ value: Decimal, scale: Int = 2) -> String {
+        var input = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &input, scale, .plain)
+        let negative = rounded < 0
+        let digits = (negative ? -rounded : rounded).description
+        var parts = digits.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let integer = parts.removeFirst()
+        var fraction = parts.first ?? ""
+        if fraction.count < scale { fraction += String(repeating: "0", count: scale - fraction.count) }
+        let body = scale > 0 ? "\(integer).\(fraction)" : integer
+        let isZero = body.allSatisfy { $0 == "0" || $0 == "." }
+        return (negative && !isZero ? "-" : "") + body
+    }
+
+    /// `-1234.5` → `-1,234.50`: thousands grouped with commas, for people.
+    static func grouped(_ value: Decimal, scale: Int = 2) -> String {
+        let text = plain(value, scale: scale)
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? String(text.dropFirst()) : text
+        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let integer = Array(parts[0])
+        var groups: [String] = []
+        var end = integer.count
+        while end > 0 {
+            let start = max(0, end - 3)
+            groups.insert(String(integer[start..<end]), at: 0)
+            end = start
+        }
+        let fraction = parts.count > 1 ? "." + parts[1] : ""
+        return (negative ? "-" : "") + groups.joined(separator: ",") + fraction
+    }
+
+    /// A fraction as a percentage with one decimal: `0.0243` → `2.4%` (the decimal point moved,
+    /// then rounded for display).
+    static func percent(_ fraction: Decimal, scale: Int = 1) -> String {
+        grouped(fraction * 100, scale: scale) + "%"
+    }
+
+    /// A fraction as a signed percentage: `+2.4%`, `-0.5%`, `0.0%`.
+    static func signedPercent(_ fraction: Decimal, scale: Int = 1) -> String {
+        let text = percent(fraction, scale: scale)
+        return text.hasPrefix("-") || text.allSatisfy({ "0.%".contains($0) }) ? text : "+" + text
+    }
+
+    /// A signed grouped amount: `+1,234.56`, `-12.00`, `0.00`.
+    static func signedGrouped(_ value: Decimal) -> String {
+        let text = grouped(value)
+        return text.hasPrefix("-") || text.allSatisfy({ "0.,".contains($0) }) ? text : "+" + text
+    }
+}

@@ -1,0 +1,147 @@
+import ChargebackModel
+import Foundation
+
+/// Puts a month's files in place atomically: `outDirectory/YYYY-MM` is either the previous
+/// complete folder or the new complete folder, never a mix, even when the process is killed.
+///
+/// Steps: write every file into `outDirectory/.YYYY-MM.tmp-<random>` and fsync them and the
+/// folder; rename the current `YYYY-MM` aside to `.YYYY-MM.old-<random>`; rename the new folder
+/// in; fsync `outDirectory`; delete the old folder. If the process dies between the two renames
+/// the month folder is briefly missing, but the old copy is still whole beside it and the next
+/// publish puts it back before anything else (`recover`). Leftover temporary folders of a killed
+/// run are ignored by the months index and removed by the next publish. Then `index.html` of
+/// `outDirectory` is regenerated the same way (a temporary file renamed over it).
+public enum ReportPublisher {
+    /// Failures a test injects at the points a crash or a full disk would hit.
+    struct Faults: Sendable {
+        /// Fail when writing file number `failAfterFiles` (0-based).
+        var failAfterFiles: Int?
+        /// Fail after the previous month folder was renamed aside, before the new one is renamed in.
+        var failAfterRenamingOldAside = false
+        /// Called with the number of files written so far (a test stops the process there).
+        var afterEachFile: (@Sendable (Int) -> Void)?
+    }
+
+    public static func publish(_ files: [ReportFile], month: BillingMonth, outDirectory: URL) throws {
+        try publish(files, month: month, outDirectory: outDirectory, renderer: ReportRenderer())
+    }
+
+    /// As `publish(_:month:outDirectory:)`, with the months index drawn by `renderer`'s templates.
+    public static func publish(_ files: [ReportFile], month: BillingMonth, outDirectory: URL,
+                               renderer: ReportRenderer) throws {
+        try publish(files, month: month, outDirectory: outDirectory, renderer: renderer, faults: Faults())
+    }
+
+    static func publish(_ files: [ReportFile], month: BillingMonth, outDirectory: URL, renderer: ReportRenderer,
+                        faults: Faults) throws {
+        let fm = FileManager.default
+        let out = outDirectory.standardizedFileURL
+        try FileSystem.makeDirectory(out)
+        try recover(in: out)
+        try cleanLeftovers(in: out, month: month)
+
+        let final = out.appendingPathComponent(month.text, isDirectory: true)
+        let temporary = out.appendingPathComponent(".\(month.text).tmp-\(FileSystem.randomSuffix())", isDirectory: true)
+        do {
+            try FileSystem.makeDirectory(temporary)
+            for (index, file) in files.enumerated() {
+                if let limit = faults.failAfterFiles, index >= limit {
+                    throw PublishError.write(path: temporary.appendingPathComponent(file.name).path, reason: "injected failure")
+                }
+                guard FileSystem.isPlainName(file.name) else {
+                    throw PublishError.write(path: file.name, reason: "a report file name must not contain a path")
+                }
+                try FileSystem.writeDurably(file.data, to: temporary.appendingPathComponent(file.name))
+                faults.afterEachFile?(index + 1)
+            }
+            try FileSystem.syncDirectory(temporary)
+        } catch {
+            try? fm.removeItem(at: temporary)
+            throw error
+        }
+
+        var aside: URL?
+        if fm.fileExists(atPath: final.path) {
+            let old = out.appendingPathComponent(".\(month.text).old-\(FileSystem.randomSuffix())", isDirectory: true)
+            try FileSystem.rename(final, to: old)
+            aside = old
+        }
+        do {
+            if faults.failAfterRenamingOldAside {
+                throw PublishError.rename(from: temporary.path, to: final.path, reason: "injected failure")
+            }
+            try FileSystem.rename(temporary, to: final)
+        } catch {
+            // Put the previous month back where it was.
+            if let aside { try? FileSystem.rename(aside, to: final) }
+            try? fm.removeItem(at: temporary)
+            throw error
+        }
+        try FileSystem.syncDirectory(out)
+        if let aside { try? fm.removeItem(at: aside) }
+        try writeMonthsIndex(in: out, renderer: renderer)
+    }
+
+    /// A month folder renamed aside by a run killed before the new one was renamed in goes back.
+    static func recover(in out: URL) throws {
+        for name in try FileSystem.contents(of: out) {
+            guard let (month, kind) = leftover(name), kind == "old" else { continue }
+            let final = out.appendingPathComponent(month)
+            if !FileManager.default.fileExists(atPath: final.path) {
+                try FileSystem.rename(out.appendingPathComponent(name), to: final)
+            }
+        }
+    }
+
+    /// Temporary and set-aside folders of earlier runs (killed or failed) are removed.
+    static func cleanLeftovers(in out: URL, month: BillingMonth) throws {
+        for name in try FileSystem.contents(of: out) where leftover(name) != nil {
+            try? FileManager.default.removeItem(at: out.appendingPathComponent(name))
+        }
+    }
+
+    /// `.YYYY-MM.tmp-xxxx` → (`YYYY-MM`, `tmp`); `.YYYY-MM.old-xxxx` → (`YYYY-MM`, `old`).
+    static func leftover(_ name: String) -> (String, String)? {
+        guard let match = name.wholeMatch(of: /\.([0-9]{4}-[0-9]{2})\.(tmp|old)-[A-Za-z0-9]+/) else { return nil }
+        return (String(match.1), String(match.2))
+    }
+
+    /// Regenerates `out/index.html` listing every `YYYY-MM` folder, newest first.
+    static func writeMonthsIndex(in out: URL, renderer: ReportRenderer) throws {
+        let folders = try FileSystem.contents(of: out).filter { name in
+            BillingMonth(name) != nil && FileSystem.isDirectory(out.appendingPathComponent(name))
+        }.sorted(by: >)
+        let months = folders.map { folder -> (folder: String, summary: ReportSummary?) in
+            let json = out.appendingPathComponent(folder).appendingPathComponent("report.json")
+            let summary = (try? Data(contentsOf: json)).flatMap { try? JSONDecoder().decode(ReportSummary.self, from: $0) }
+            return (folder, summary)
+        }
+        let file = try renderer.monthsIndex(MonthsIndexPage(months: months, generatedAt: Date()))
+        let temporary = out.appendingPathComponent(".index.html.tmp-\(FileSystem.randomSuffix())")
+        do {
+            try FileSystem.writeDurably(file.data, to: temporary)
+            try FileSystem.rename(temporary, to: out.appendingPathComponent("index.html"))
+            try FileSystem.syncDirectory(out)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+}
+
+/// Why publishing failed, naming the path.
+public enum PublishError: Error, CustomStringConvertible, Equatable {
+    case write(path: String, reason: String)
+    case rename(from: String, to: String, reason: String)
+    case createDirectory(path: String, reason: String)
+    case list(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .write(let path, let reason): "cannot write \(path): \(reason)"
+        case .rename(let from, let to, let reason): "cannot rename \(from) to \(to): \(reason)"
+        case .createDirectory(let path, let reason): "cannot create the folder \(path): \(reason)"
+        case .list(let path, let reason): "cannot list \(path): \(reason)"
+        }
+    }
+}

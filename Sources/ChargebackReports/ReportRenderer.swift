@@ -1,0 +1,49 @@
+import ChargebackModel
+import Foundation
+
+/// Turns the report model into the files of one month's folder (SPEC §6). It formats fields and
+/// computes nothing: every figure is a field of `ChargebackReport`.
+public struct ReportRenderer: Sendable {
+    /// A folder of Mustache templates replacing the built-in ones (`--templates DIR`).
+    public var templatesDirectory: URL?
+    /// Whether the BU pages show the SQL of their costliest queries (when the collect kept it).
+    public var includeQueryText: Bool
+
+    public init(templatesDirectory: URL? = nil, includeQueryText: Bool = false) {
+        self.templatesDirectory = templatesDirectory
+        self.includeQueryText = includeQueryText
+    }
+
+    /// The files for `formats`, in a stable order: HTML, CSV, JSON, FOCUS, Markdown.
+    public func render(_ report: ChargebackReport, formats: Set<ReportFormat>) throws -> [ReportFile] {
+        for unit in report.businessUnits where !Self.isSafeFileStem(unit.id) {
+            throw ReportRenderError.unsafeBusinessUnitId(unit.id)
+        }
+        var files: [ReportFile] = []
+        if formats.contains(.html) {
+            let templates = try TemplateLibrary(directory: templatesDirectory)
+            files += try HTMLPages(templates: templates, includeQueryText: includeQueryText).render(report)
+        }
+        if formats.contains(.csv) {
+            files += [SummaryCSV.render(report), CentralCSV.render(report), AllocationsCSV.render(report),
+                      WorkgroupsCSV.render(report)]
+            files += report.businessUnits.map { BusinessUnitCSV.render($0, of: report) }
+        }
+        if formats.contains(.json) { files.append(try ReportJSON.render(report)) }
+        if formats.contains(.focus) { files.append(FocusCSV.render(report)) }
+        if formats.contains(.md) { files.append(SummaryMarkdown.render(report)) }
+        return files
+    }
+
+    /// The months index (`DIR/index.html`) for the given month folders, newest first.
+    func monthsIndex(_ page: MonthsIndexPage) throws -> ReportFile {
+        try HTMLPages(templates: TemplateLibrary(directory: templatesDirectory), includeQueryText: false).monthsIndex(page)
+    }
+
+    /// A business unit id becomes a file name: the configuration allows `[a-z0-9-]{1,40}`, and
+    /// names that would clash with the organisation's own files are refused too.
+    static func isSafeFileStem(_ id: String) -> Bool {
+        let reserved: Set<String> = ["index", "summary", "central", "allocations", "workgroups", "focus"]
+        return id.wholeMatch(of: /[a-z0-9-]{1,40}/) != nil && !reserved.contains(id)
+    }
+}

@@ -1,2 +1,0 @@
-import ChargebackModel
-import ChargebackAttribution
