@@ -99,7 +99,7 @@ struct BusinessUnitAttribution {
             ? billed != 0
             : abs(variance) > varianceThreshold * abs(estimated)
         if report.athenaVarianceFlagged {
-            let fraction = report.athenaVarianceFraction.map { " (\(Self.signed(NumberText.percent($0))))" } ?? ""
+            let fraction = report.athenaVarianceFraction.map { " (\(Self.signed(NumberText.percent($0, scale: 1))))" } ?? ""
             notes.append(DataQualityNote(kind: .athenaVariance, businessUnitId: unit.id, message:
                 "\(unit.id)'s Athena bill \(NumberText.fixed(billed, scale: 2)) differs from the estimate from its "
                     + "queries \(NumberText.fixed(estimated, scale: 2)) by \(Self.signed(NumberText.fixed(variance, scale: 2)))"

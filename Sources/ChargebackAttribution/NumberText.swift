@@ -32,7 +32,7 @@ enum NumberText {
     }
 
     /// A fraction as a percentage with 4 decimals: 0.270213 → `27.0213%`.
-    static func percent(_ fraction: Decimal) -> String {
-        fixed(fraction * 100, scale: 4) + "%"
+    static func percent(_ fraction: Decimal, scale: Int = 4) -> String {
+        fixed(fraction * 100, scale: scale) + "%"
     }
 }

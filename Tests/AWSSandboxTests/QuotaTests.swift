@@ -30,6 +30,10 @@ final class ManualNanoseconds: Sendable {
         for _ in 0..<10 { _ = quotas.admit(action: "athena:ListQueryExecutions", account: "222222222222") }
         #expect(!quotas.admit(action: "athena:ListQueryExecutions", account: "222222222222"))
         #expect(quotas.admit(action: "athena:ListQueryExecutions", account: "333333333333"))
+        // AWS counts quotas per region too: the same account has a fresh bucket elsewhere.
+        for _ in 0..<10 { _ = quotas.admit(action: "athena:ListQueryExecutions", account: "444444444444", region: "us-east-1") }
+        #expect(!quotas.admit(action: "athena:ListQueryExecutions", account: "444444444444", region: "us-east-1"))
+        #expect(quotas.admit(action: "athena:ListQueryExecutions", account: "444444444444", region: "eu-west-1"))
         #expect(quotas.admit(action: "athena:BatchGetQueryExecution", account: "222222222222"))
         #expect(quotas.admit(action: "athena:UnlimitedOperation", account: "222222222222"))
     }

@@ -1,6 +1,6 @@
 import Synchronization
 
-/// Token buckets per account per API. Refill follows real elapsed (monotonic) time, not the
+/// Token buckets per account, region and API, as AWS counts its API quotas. Refill follows real elapsed (monotonic) time, not the
 /// scenario clock, so moving the sandbox clock never grants or takes away capacity.
 public final class SandboxQuotas: Sendable {
     private let quotas: [String: APIQuota]
@@ -14,11 +14,11 @@ public final class SandboxQuotas: Sendable {
         self.monotonicNanoseconds = monotonicNanoseconds
     }
 
-    /// Spends one call of `action` for `account`; false when the account is over quota.
-    public func admit(action: String, account: String) -> Bool {
+    /// Spends one call of `action` for `account` in `region`; false when over quota.
+    public func admit(action: String, account: String, region: String = "") -> Bool {
         guard let quota = quotas[action] else { return true }
         let now = monotonicNanoseconds()
-        let key = account + "|" + action
+        let key = account + "|" + region + "|" + action
         return buckets.withLock { buckets in
             var bucket = buckets[key] ?? TokenBucket(ratePerSecond: quota.ratePerSecond, burst: quota.burst, now: now)
             let admitted = bucket.take(now: now)

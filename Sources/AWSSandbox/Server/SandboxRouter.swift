@@ -84,7 +84,7 @@ public final class SandboxRouter: Sendable {
             throw service.accessDenied("User: \(principal.arn) is not authorized to perform: \(action) (the sandbox's deny_account fault denies every call of account \(account)).")
         }
         if let principal, service != .sts { try authorize(principal, action: action, service: service) }
-        if let quotas, !quotas.admit(action: action, account: account) {
+        if let quotas, !quotas.admit(action: action, account: account, region: region) {
             counters.recordThrottle(service: service.rawValue, operation: operation)
             throw service.throttled()
         }

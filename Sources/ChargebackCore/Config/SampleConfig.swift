@@ -39,7 +39,7 @@ business_units:                 # one consumer account per business unit
     # the ExternalId Role B's trust policy expects: the Quick data source ARN
     external_id: arn:aws:quicksight:us-east-1:111111111111:datasource/athena-retail
     region: us-east-1           # where Athena is collected; or `regions: [..]` for several
-    workgroups: [primary]       # optional; default: every workgroup in the account
+    workgroups: [primary, bi]   # optional; default: every workgroup in the account
     cost_center: CC-1001        # optional; shown in reports and CSV
     budget: 1500.00             # optional monthly budget in `currency`
 
