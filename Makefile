@@ -59,9 +59,9 @@ demo: deps-system
 bench: deps-system
 	SWIFT="$(SWIFT)" scripts/bench.sh $(BENCH_ARGS)
 
-## screenshots: the fixture's reports (or REPORTS=DIR) as PNG with headless Chromium, into .build/screenshots; not part of test.
-screenshots: deps-system
-	scripts/screenshots.sh $(REPORTS)
+## screenshots: the demo's sample reports (or REPORTS=DIR) as PNG with headless Chromium, into .build/screenshots; not part of test.
+screenshots: $(if $(REPORTS),deps-system,demo)
+	scripts/screenshots.sh $(or $(REPORTS),$(DEMO_DIR))
 
 clean:
 	rm -rf .build

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AWSCore
 import ChargebackCore
 import Foundation
 
@@ -66,6 +67,7 @@ struct CollectCommand: AsyncParsableCommand {
 
 /// A collect with progress and its closing summary; shared by `collect` and `report`.
 struct CollectStep {
+    static let attempts = 5
     let configuration: ChargebackConfig
     let runtime: AWSRuntime
     let store: ChargebackStore
@@ -76,8 +78,13 @@ struct CollectStep {
     func run(_ plan: CollectPlan, now: Date) async throws -> CollectionRun {
         let progress = CollectProgress()
         let offset = now.timeIntervalSince(Date())
-        let collector = Collector(config: configuration, chain: runtime.roleChain(configuration),
-                                  central: runtime.centralClient(configuration), store: store,
+        // A collect makes thousands of paced calls: a throttled one (another client drained the
+        // account's bucket) gets a few more tries than the standard three before its unit fails.
+        var chain = runtime.roleChain(configuration)
+        chain.client.retry = RetryPolicy(maxAttempts: Self.attempts)
+        var central = runtime.centralClient(configuration)
+        central.retry = RetryPolicy(maxAttempts: Self.attempts)
+        let collector = Collector(config: configuration, chain: chain, central: central, store: store,
                                   concurrency: concurrency, progress: progress,
                                   now: { Date().addingTimeInterval(offset) }, logger: runtime.logger)
         let months = plan.months.map(\.text).joined(separator: ", ")
