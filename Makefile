@@ -11,15 +11,15 @@ DEMO_DIR     ?= reports/demo
 
 all: build
 
-## deps: install the system libraries (libcurl, libxml2) and the Python test tools (moto, boto3, parliament) when missing.
+## deps: install the system libraries (libcurl, libxml2, SQLite) and the Python test tools (moto, boto3, parliament) when missing.
 deps: deps-system deps-python
 
 deps-system:
-	@if ! pkg-config --exists libcurl libxml-2.0 2>/dev/null; then \
-		echo "installing libcurl4-openssl-dev libxml2-dev pkg-config"; \
+	@if ! pkg-config --exists libcurl libxml-2.0 sqlite3 2>/dev/null; then \
+		echo "installing libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libcurl4-openssl-dev libxml2-dev pkg-config >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config >/dev/null; \
 	fi
 
 deps-python:

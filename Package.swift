@@ -130,8 +130,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ChargebackCLITests",
-            dependencies: ["ChargebackCLI", "ChargebackCore", "ChargebackAttribution", "ChargebackReports", "AWSSandbox", "AWSCore"]
+            dependencies: ["ChargebackCLI", "ChargebackCore", "ChargebackAttribution", "ChargebackReports",
+                           "ChargebackTestSupport", "AWSSandbox", "AWSCore"]
         ),
+        // What several test targets share (golden files); never part of a product.
+        .target(name: "ChargebackTestSupport"),
         .testTarget(name: "ChargebackModelTests", dependencies: ["ChargebackModel"]),
         .testTarget(
             name: "ChargebackStoreTests",
@@ -146,7 +149,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChargebackReportsTests",
-            dependencies: ["ChargebackReports", "ChargebackAttribution", "ChargebackModel", "CLibXML2"]
+            dependencies: ["ChargebackReports", "ChargebackAttribution", "ChargebackModel", "ChargebackTestSupport", "CLibXML2"]
         ),
         .executableTarget(name: "chargeback-bench", dependencies: ["ChargebackCore", "ChargebackAttribution", "AWSSandbox", "AWSServices", "AWSCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ],

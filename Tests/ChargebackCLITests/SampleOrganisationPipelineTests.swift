@@ -1,6 +1,8 @@
 import AWSCore
 import ChargebackAttribution
 import ChargebackCore
+import ChargebackReports
+import ChargebackTestSupport
 import Foundation
 import Testing
 // Expected figures come from the scenario's own data (cost lines, generators, data sets), never
@@ -126,6 +128,29 @@ struct SampleOrganisationPipelineTests {
         #expect(report.totals.chargebackTotal == report.businessUnits.compactMap(\.chargebackTotal).reduce(0, +))
         #expect(report.totals.chargebackTotal + report.totals.centralRemainder
                 == consumerTotals.values.reduce(0, +) + categoryAmounts.values.reduce(0, +))
+
+        // The sample's files, byte for byte (the run's random id pinned), and no secret in any of
+        // them or in the store.
+        var pinned = report
+        pinned.run = RunInfo(runId: "sample-run", collectedAt: Self.start, costExplorerRequests: report.run?.costExplorerRequests ?? 0)
+        let files = try ReportRenderer().render(pinned, formats: Set(ReportFormat.allCases))
+        let golden = GoldenFolder(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Golden/sample-\(Self.month)"))
+        for file in files where !file.name.hasSuffix(".html") {
+            if let mismatch = try golden.mismatch(file.data, named: file.name) { Issue.record(Comment(rawValue: mismatch)) }
+        }
+        let out = folder.appendingPathComponent("reports")
+        try ReportPublisher.publish(files, month: Self.month, outDirectory: out)
+        var scanned = [folder.appendingPathComponent("store.sqlite")]
+        let monthFolder = out.appendingPathComponent(Self.month.text)
+        scanned += try FileManager.default.contentsOfDirectory(at: monthFolder, includingPropertiesForKeys: nil)
+        #expect(scanned.count == files.count + 1)
+        for url in scanned {
+            let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+            for secret in [SandboxScenarios.sampleReporterSecretAccessKey, "IQoJb3JpZ2luX2VjE", "SecretAccessKey", "SessionToken"] {
+                #expect(!text.contains(secret), "\(url.lastPathComponent) holds \(secret.prefix(6))…")
+            }
+        }
     }
 
     /// Half away from zero, to cents.
