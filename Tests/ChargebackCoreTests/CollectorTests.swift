@@ -120,6 +120,26 @@ struct CollectorTests {
         }
     }
 
+    @Test("an Estimated month is asked for again by the next run; a closed one is not")
+    func estimatedCostsAreFetchedAgain() async throws {
+        let config = try SampleOrganisation.config()
+        let folder = try StoreFolder()
+        let store = try ChargebackStore(path: folder.path("store.sqlite"))
+        // June 2026 is still open at the sample's clock (2026-06-10): Cost Explorer says Estimated.
+        let open = BillingMonth("2026-06")!
+        try await withSandbox(frozenClock: true) { sandbox in
+            let collector = Self.collector(sandbox, config: config, store: store)
+            let first = try await collector.run(.month(open))
+            #expect(first.status == .complete)
+            let stamp = try #require(try store.costResultStamp(accountId: "222222222222", month: open,
+                                                               metric: config.costMetric.rawValue, kind: .consumer))
+            #expect(stamp.estimated)
+            let second = try await collector.run(.month(open))
+            #expect(second.costExplorerRequests == first.costExplorerRequests)
+            #expect(second.costExplorerRequests >= config.businessUnits.count + 1)
+        }
+    }
+
     @Test("a plan over --since covers every month it touches")
     func sincePlanCoversMonths() throws {
         let since = ISO8601DateFormatter().date(from: "2026-03-15T00:00:00Z")!
