@@ -14,7 +14,6 @@ static inline CURLcode cb_curl_easy_setopt_callback(CURL *h, CURLoption o, cb_cu
 typedef int (*cb_curl_xferinfo_callback)(void *, curl_off_t, curl_off_t, curl_off_t, curl_off_t);
 static inline CURLcode cb_curl_easy_setopt_xferinfo(CURL *h, cb_curl_xferinfo_callback v) { return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, v); }
 static inline CURLcode cb_curl_easy_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
-static inline CURLcode cb_curl_easy_getinfo_double(CURL *h, CURLINFO i, double *v) { return curl_easy_getinfo(h, i, v); }
 
 // Macros built from expressions do not import into Swift.
 static const long cb_curl_global_all = CURL_GLOBAL_ALL;

@@ -148,4 +148,21 @@ struct CLIEndToEndTests {
         #expect(filtered.status == 0)
         #expect(filtered.stdout.contains("# skipped athena-retail: runs as"))
     }
+
+    @Test("discover takes Quick's region from the profile when neither --region nor AWS_REGION is set")
+    func discoverUsesTheProfileRegion() async throws {
+        let sandbox = try await SampleSandbox.start()
+        defer { Task { await sandbox.stop() } }
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var environment = sandbox.environment
+        environment["AWS_REGION"] = ""
+        for (region, units) in [("us-east-1", 3), ("eu-west-1", 0)] {
+            let config = folder.appendingPathComponent("config-\(region)")
+            try Data("[default]\nregion = \(region)\n".utf8).write(to: config)
+            environment["AWS_CONFIG_FILE"] = config.path
+            let run = try await CLI.run(["discover"], environment: environment)
+            #expect(run.stdout.components(separatedBy: "- id: ").count - 1 == units, "\(region): \(run.stdout)\(run.stderr)")
+        }
+    }
 }
