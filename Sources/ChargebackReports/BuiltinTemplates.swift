@@ -192,7 +192,7 @@ enum BuiltinTemplates {
 {{#categories}}
 <h3>{{label}}: {{method}}{{#hasDriver}} ({{driver}}){{/hasDriver}}</h3>
 {{#flagged}}<p class="flag">The configured method could not be applied this month, so the whole amount stays central.</p>{{/flagged}}
-<p>{{amount.text}} {{header.currency}}: {{allocated.text}} charged to business units, {{centralRemainder.text}} kept central.{{#hasCentralReason}} Kept central because: {{centralReason}}.{{/hasCentralReason}}</p>
+<p>{{amount.text}} {{header.currency}}: {{allocated.text}} charged to business units, {{centralRemainder.text}} kept central.{{#hasCentralReason}} Kept central because: {{centralReason}}{{/hasCentralReason}}</p>
 {{#hasShares}}
 <table class="dense">
 <caption>Allocation key for {{label}}, in {{header.currency}}</caption>

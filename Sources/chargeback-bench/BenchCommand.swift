@@ -38,6 +38,10 @@ struct BenchCommand: AsyncParsableCommand {
             progress("\(result.name): \(result.count) \(result.unit) in \(String(format: "%.2f", result.wallSeconds)) s")
         }
 
+        // First, while the heap is small: its peak is the million executions it is handed.
+        progress("attribution of \(scale.attributedExecutions) executions")
+        record(try AttributionBench.run(executions: scale.attributedExecutions))
+
         progress("signing \(scale.signatures) requests")
         record(try await SigningBenchmark.run(count: scale.signatures))
 
@@ -59,9 +63,6 @@ struct BenchCommand: AsyncParsableCommand {
                                               concurrency: collect.concurrency,
                                               quotas: collect.quotas ? .aws : .off).run())
         }
-
-        progress("attribution of \(scale.attributedExecutions) executions")
-        record(try AttributionBench.run(executions: scale.attributedExecutions))
 
         let report = BenchReport(mode: scale.name, cores: ProcessInfo.processInfo.activeProcessorCount,
                                  results: results, finalRSSKiB: ProcessMemory.residentKiB(),

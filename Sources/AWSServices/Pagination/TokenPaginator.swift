@@ -30,7 +30,7 @@ public struct TokenPaginator<Page: TokenPaginated>: AsyncSequence, Sendable {
     /// The items of every page, in order.
     public var items: PaginatedItems<Page> { PaginatedItems(pages: self) }
 
-    public struct Iterator: AsyncIteratorProtocol {
+    public struct Iterator: AsyncIteratorProtocol, Sendable {
         let paginator: TokenPaginator
         var nextToken: String?
         var seenTokens: Set<String> = []
@@ -86,7 +86,7 @@ public struct PaginatedItems<Page: TokenPaginated>: AsyncSequence, Sendable {
         return all
     }
 
-    public struct Iterator: AsyncIteratorProtocol {
+    public struct Iterator: AsyncIteratorProtocol, Sendable {
         var pages: TokenPaginator<Page>.Iterator
         var buffer: [Page.Item] = []
         var index = 0

@@ -45,7 +45,16 @@ struct AthenaHistoryCollector: Sendable {
         var batchCalls = 0
         var ending = ListingEnd.exhausted
 
-        listing: for try await page in athena.listQueryExecutionsPages(workGroup: workgroup, maxResults: Self.pageSize) {
+        // The next page is asked for while this page's details are fetched, whenever nothing on
+        // this page was stored: the listing then almost surely goes on, and the account's
+        // ListQueryExecutions quota, not the round trips, sets the pace.
+        var iterator = athena.listQueryExecutionsPages(workGroup: workgroup, maxResults: Self.pageSize).makeAsyncIterator()
+        var upcoming: Task<PageStep, any Error>? = Self.nextPage(of: iterator)
+        defer { upcoming?.cancel() }
+        listing: while let step = try await upcoming?.value {
+            upcoming = nil
+            iterator = step.iterator
+            guard let page = step.page else { break listing }
             listPages += 1
             let ids = page.queryExecutionIds
             // Unknown ids, and stored ones that were still running in the period (they may have finished).
@@ -54,6 +63,8 @@ struct AthenaHistoryCollector: Sendable {
                 guard let stored = known[id] else { return true }
                 return !stored.isFinal && stored.submittedAt < (windowEnd ?? .distantFuture)
             }
+            let nothingStored = !ids.isEmpty && ids.allSatisfy { known[$0] == nil }
+            if nothingStored { upcoming = Self.nextPage(of: iterator) }
             let (executions, calls) = try await batchGet(wanted)
             batchCalls += calls
             for execution in executions { fetched[execution.id] = execution }
@@ -72,6 +83,7 @@ struct AthenaHistoryCollector: Sendable {
                     break listing
                 }
             }
+            if upcoming == nil { upcoming = Self.nextPage(of: iterator) }
         }
 
         // Stored executions that were still queued or running may have finished since.
@@ -86,6 +98,21 @@ struct AthenaHistoryCollector: Sendable {
         let executions = fetched.values.sorted { ($0.submittedAt, $0.id) > ($1.submittedAt, $1.id) }
         return Result(executions: executions, coverage: coverage(after: ending), listPages: listPages,
                       batchCalls: batchCalls)
+    }
+
+    /// A listed page and the iterator that has moved past it (nil page: the listing is over).
+    struct PageStep: Sendable {
+        var page: ListQueryExecutionsOutput?
+        var iterator: TokenPaginator<ListQueryExecutionsOutput>.Iterator
+    }
+
+    /// Fetches the page after `iterator` in a task of its own.
+    static func nextPage(of iterator: TokenPaginator<ListQueryExecutionsOutput>.Iterator) -> Task<PageStep, any Error> {
+        Task {
+            var iterator = iterator
+            let page = try await iterator.next()
+            return PageStep(page: page, iterator: iterator)
+        }
     }
 
     /// Why the listing stopped.
