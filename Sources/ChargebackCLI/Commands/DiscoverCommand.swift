@@ -21,7 +21,12 @@ struct DiscoverCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let quickRegion = region ?? RegionResolver.resolve(environment: environment, profileRegion: nil) ?? "us-east-1"
+        // The profile's region counts too, after AWS_REGION and AWS_DEFAULT_REGION, as in the SDKs.
+        let files = try? SharedConfigFiles.load(environment: environment)
+        let profileRegion = files?.profile(SharedConfigFiles.selectedProfileName(explicit: global.profile,
+                                                                                 environment: environment))?["region"]
+        let quickRegion = region ?? RegionResolver.resolve(environment: environment, profileRegion: profileRegion)
+            ?? "us-east-1"
         let runtime = try AWSRuntime.make(options: global, region: quickRegion, environment: environment)
         let discovery = QuickDataSourceDiscovery(client: runtime.client(region: quickRegion), runAsRoleArn: runAsRole)
         let result: DiscoveryResult

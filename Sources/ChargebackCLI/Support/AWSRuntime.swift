@@ -4,54 +4,23 @@ import ChargebackCore
 import Foundation
 import Logging
 
-/// The AWS plumbing a command needs: one transport, the endpoint rules, the base credentials
-/// from the standard chain, and a logger. Built once per command run.
-struct AWSRuntime: Sendable {
-    let http: any HTTPClient
-    let endpoints: EndpointResolver
-    let base: any CredentialProvider
-    let logger: Logger
-    /// Paces the central account's calls (Quick discovery, Cost Explorer, the role chain's AssumeRole);
-    /// its table holds the quotas every account's calls are paced to.
-    let centralRateLimiter: RateLimiter
+/// The commands' AWS plumbing: the core's, set up from the command-line options.
+typealias AWSRuntime = AWSAccess
 
+extension AWSAccess {
+    /// Sets up logging and the standard AWS access for a command; a misconfigured credential
+    /// chain is a usage error (exit 2).
     static func make(options: GlobalOptions, region: String?,
-                     environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AWSRuntime {
+                     environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AWSAccess {
         LoggingSetup.configure(level: options.effectiveLogLevel)
-        let http = CurlHTTPClient(configuration: CurlHTTPClient.Configuration(
-            connectTimeout: .seconds(5), stallTimeout: .milliseconds(Int64(options.stallTimeout * 1000))))
-        let endpoints = EndpointResolver(overrideURL: options.endpointURL, environment: environment)
-        let base: any CredentialProvider
         do {
-            base = try DefaultCredentialChain.make(environment: environment, http: http, endpoints: endpoints,
-                                                   region: region, profile: options.profile)
+            return try AWSAccess.standard(environment: environment, endpointURL: options.endpointURL,
+                                          profile: options.profile, region: region,
+                                          stallTimeout: .milliseconds(Int64(options.stallTimeout * 1000)),
+                                          logger: LoggingSetup.logger("chargeback.aws"))
         } catch {
             throw CommandFailure("credentials: \(error)", exitCode: ChargebackExitCode.usage)
         }
-        let rateLimits = RateLimitTable.awsDefaults.withSafetyFactor(RateLimitTable.recommendedSafetyFactor)
-        return AWSRuntime(http: http, endpoints: endpoints, base: base, logger: LoggingSetup.logger("chargeback.aws"),
-                          centralRateLimiter: RateLimiter(table: rateLimits))
-    }
-
-    /// A client acting in the central account with `credentials` (default: the base credentials) in `region`.
-    func client(region: String, credentials: (any CredentialProvider)? = nil) -> AWSClient {
-        AWSClient(http: http, credentialProvider: credentials ?? base, region: region, endpoints: endpoints,
-                  logger: logger, rateLimiter: centralRateLimiter)
-    }
-
-    /// The central account's client: the base credentials, or `central.cost_role_arn` assumed with them.
-    func centralClient(_ config: ChargebackConfig) -> AWSClient {
-        let client = client(region: config.central.region)
-        guard let costRole = config.central.costRoleArn else { return client }
-        let assume = AssumeRoleCredentialProvider(
-            input: AssumeRoleInput(roleArn: costRole.text, roleSessionName: RoleSessionName.central, durationSeconds: 3600),
-            source: STSClient(client: client))
-        return client.with(credentials: CachingCredentialProvider(wrapping: assume))
-    }
-
-    func roleChain(_ config: ChargebackConfig) -> RoleChain {
-        RoleChain(base: base, runAsRoleArn: config.central.runAsRoleArn?.text, client: client(region: config.central.region),
-                  rateLimits: centralRateLimiter.table, sharedLimiters: [config.central.accountId: centralRateLimiter])
     }
 }
 

@@ -53,6 +53,15 @@ public enum CheckStep: String, Sendable {
     case athena = "Athena"
     case costExplorer = "Cost Explorer"
     case quickSight = "QuickSight"
+
+    /// The probe a role chain step belongs to.
+    public init(_ step: RoleChainStep) {
+        switch step {
+        case .roleA: self = .roleA
+        case .roleB: self = .roleB
+        case .identity: self = .identity
+        }
+    }
 }
 
 /// Turns an error into an AWS error code and a one-line hint.
@@ -61,9 +70,9 @@ public enum CheckHint {
     /// hint is about the AWS error it wraps.
     public static func outcome(for error: any Error, step: CheckStep) -> CheckOutcome {
         if case let RoleChainError.assumeRoleFailed(_, failedStep, _, underlying) = error {
-            return outcome(for: underlying, step: failedStep)
+            return outcome(for: underlying, step: CheckStep(failedStep))
         }
-        let step = (error as? RoleChainError)?.step ?? step
+        let step = (error as? RoleChainError).map { CheckStep($0.step) } ?? step
         let code = errorCode(error)
         return .failed(code: code, hint: hint(code: code, step: step, error: error))
     }
@@ -76,7 +85,8 @@ public enum CheckHint {
         case AWSClientError.invalidResponse: return "InvalidResponse"
         case AWSClientError.invalidRequest: return "InvalidRequest"
         case is CredentialProviderError: return "NoCredentials"
-        case let error as RoleChainError: return error.code
+        case let RoleChainError.assumeRoleFailed(_, _, _, underlying): return errorCode(underlying)
+        case RoleChainError.wrongAccount: return "WrongAccount"
         case is CostCurrencyMismatch: return "CurrencyMismatch"
         default: return String(describing: type(of: error))
         }

@@ -100,7 +100,7 @@ public struct BusinessUnitSession: Sendable {
 /// which role refused.
 struct AssumeRoleStep: CredentialProvider {
     let businessUnit: String
-    let step: CheckStep
+    let step: RoleChainStep
     let input: AssumeRoleInput
     let sts: STSClient
 

@@ -3,18 +3,23 @@ import AWSCore
 /// A BU's role chain did not produce credentials for the BU's account.
 public enum RoleChainError: Error, Sendable, CustomStringConvertible {
     /// AssumeRole failed at one step of the chain.
-    case assumeRoleFailed(businessUnit: String, step: CheckStep, roleArn: String, underlying: any Error & Sendable)
+    case assumeRoleFailed(businessUnit: String, step: RoleChainStep, roleArn: String, underlying: any Error & Sendable)
     /// The chain worked but landed in another account: costs must never be attributed there.
     case wrongAccount(businessUnit: String, expected: String, actual: String, arn: String)
 
     public var code: String {
         switch self {
-        case let .assumeRoleFailed(_, _, _, underlying): return CheckHint.errorCode(underlying)
+        case let .assumeRoleFailed(_, _, _, underlying):
+            switch underlying {
+            case let error as AWSServiceError: return error.code
+            case let error as RoleChainError: return error.code
+            default: return String(describing: type(of: underlying))
+            }
         case .wrongAccount: return "WrongAccount"
         }
     }
 
-    public var step: CheckStep {
+    public var step: RoleChainStep {
         switch self {
         case let .assumeRoleFailed(_, step, _, _): return step
         case .wrongAccount: return .identity
