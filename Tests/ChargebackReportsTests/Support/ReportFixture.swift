@@ -195,7 +195,7 @@ enum ReportFixture {
             category: .spice, amount: d("40.25"), usageTypes: [UsageTypeAmount(usageType: "USE1-QS-SPICE", amount: d("40.25"))],
             allocation: AllocationReport(category: .spice, method: "proportional", driver: "spice_bytes", driverTotal: d("3991787520"),
                                          allocated: d("30.25"), centralRemainder: d("10.00"),
-                                         centralReason: "SPICE data sets that map to no business unit", flagged: false,
+                                         centralReason: "SPICE data sets that map to no business unit.", flagged: false,
                                          shares: [share(.spice, "retail", "proportional", "spice_bytes", "3000000000", "3991787520", "0.751553", "30.25"),
                                                   share(.spice, AllocationShareReport.centralId, "proportional", "spice_bytes", "991787520", "3991787520", "0.248447", "10.00")]))
         let users = CategoryReport(
