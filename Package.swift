@@ -134,7 +134,7 @@ let package = Package(
                            "ChargebackTestSupport", "AWSSandbox", "AWSCore"]
         ),
         // What several test targets share (golden files); never part of a product.
-        .target(name: "ChargebackTestSupport"),
+        .target(name: "ChargebackTestSupport", dependencies: ["CLibXML2"]),
         .testTarget(name: "ChargebackModelTests", dependencies: ["ChargebackModel"]),
         .testTarget(
             name: "ChargebackStoreTests",

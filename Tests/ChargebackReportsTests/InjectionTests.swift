@@ -1,3 +1,4 @@
+import ChargebackTestSupport
 import ChargebackModel
 import Foundation
 import Testing

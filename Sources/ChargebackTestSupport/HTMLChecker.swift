@@ -4,13 +4,13 @@ import Foundation
 /// Parses a page with libxml2's HTML parser and returns its errors. libxml2 2.9 knows HTML 4
 /// only, so "Tag … invalid" is tolerated for the HTML5 and SVG elements the templates use, and
 /// for nothing else; every other error (an unclosed tag, a stray `<`, a bad attribute) counts.
-enum HTMLChecker {
+public enum HTMLChecker {
     static let html5AndSVG: Set<String> = ["header", "footer", "main", "section", "figure", "figcaption", "nav",
                                            "svg", "defs", "pattern", "rect", "line", "circle", "path", "text", "desc", "g"]
 
     final class Box { var errors: [String] = [] }
 
-    static func errors(in data: Data) -> [String] {
+    public static func errors(in data: Data) -> [String] {
         let box = Box()
         guard let context = htmlNewParserCtxt() else { return ["no parser context"] }
         defer { htmlFreeParserCtxt(context) }

@@ -5,17 +5,17 @@ import Foundation
 /// `additionalProperties` (false or a schema), `items`, `enum`, `const`, `pattern`, `$ref` to
 /// `#/$defs/...`. A keyword outside that subset is an error, so the schema cannot silently grow
 /// past what is checked.
-struct JSONSchemaValidator {
+public struct JSONSchemaValidator {
     let root: [String: Any]
     static let known: Set<String> = ["$schema", "$id", "$defs", "$ref", "title", "description", "type", "properties",
                                      "required", "additionalProperties", "items", "enum", "const", "pattern", "format"]
 
-    init(schema data: Data) throws {
+    public init(schema data: Data) throws {
         root = try JSONSerialization.jsonObject(with: data) as! [String: Any]
     }
 
     /// Every violation, as `path: what is wrong`.
-    func validate(_ data: Data) throws -> [String] {
+    public func validate(_ data: Data) throws -> [String] {
         let document = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         var errors: [String] = []
         check(document, against: root, path: "$", errors: &errors)
@@ -85,7 +85,10 @@ struct JSONSchemaValidator {
         case "number": return value is NSNumber && !isBool(value)
         case "integer":
             guard let number = value as? NSNumber, !isBool(number) else { return false }
-            return number.decimalValue == number.decimalValue.rounded0
+            // Through Double: Foundation may parse a large integer as one, and its Decimal
+            // conversion is not exact; any whole number of 15 digits or fewer survives a Double.
+            let value = number.doubleValue
+            return value.rounded() == value
         case "string": return value is String
         case "array": return value is [Any]
         case "object": return value is [String: Any]
