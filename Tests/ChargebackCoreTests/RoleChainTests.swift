@@ -297,3 +297,26 @@ struct NoNetworkHTTPClient: HTTPClient {
         throw HTTPClientError(kind: .other, host: request.host, detail: "no network in this test")
     }
 }
+
+@Suite("Pacing per account")
+struct AccountPacingTests {
+    @Test("BUs that share an account share its pace; a BU in the central account is paced by the central limiter, once")
+    func sharedAccounts() throws {
+        let central = RateLimiter(table: .awsDefaults)
+        let client = AWSClient(http: UnreachableHTTPClient(), credentialProvider: SampleOrganisation.reporter,
+                               region: SampleOrganisation.region, rateLimiter: central)
+        let chain = RoleChain(base: SampleOrganisation.reporter, runAsRoleArn: nil, client: client,
+                              rateLimits: .awsDefaults, sharedLimiters: [SampleOrganisation.centralAccountId: central])
+        let retail = try SampleOrganisation.unit("retail")
+        var retailAgain = retail
+        retailAgain.id = "retail-cards"
+        var inCentral = retail
+        inCentral.id = "central-analytics"
+        inCentral.accountId = SampleOrganisation.centralAccountId
+        let retailLimiter = try #require(chain.session(for: retail).rateLimiter)
+        #expect(chain.session(for: retailAgain).rateLimiter === retailLimiter)
+        #expect(chain.session(for: inCentral).rateLimiter === central)
+        #expect(retailLimiter !== central)
+        #expect(chain.session(for: try SampleOrganisation.unit("risk")).rateLimiter !== retailLimiter)
+    }
+}
