@@ -5,7 +5,20 @@ import GRDB
 extension ChargebackStore {
     /// Every stored execution id of a workgroup with its submission time and whether it is final.
     public func knownExecutions(accountId: String, region: String, workgroup: String) throws -> [String: KnownExecution] {
-        try read { db in
+        try read { db in try Self.knownExecutions(accountId: accountId, region: region, workgroup: workgroup, db) }
+    }
+
+    /// The same, without holding the calling thread.
+    public func knownExecutions(accountId: String, region: String, workgroup: String) async throws
+        -> [String: KnownExecution]
+    {
+        try await read { db in try Self.knownExecutions(accountId: accountId, region: region, workgroup: workgroup, db) }
+    }
+
+    static func knownExecutions(accountId: String, region: String, workgroup: String, _ db: Database) throws
+        -> [String: KnownExecution]
+    {
+        do {
             var known: [String: KnownExecution] = [:]
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT id, submitted_ms, state FROM executions WHERE account_id = ? AND region = ? AND workgroup = ?
@@ -98,7 +111,8 @@ extension ChargebackStore {
     }
 
     static func upsert(_ execution: AthenaExecution, _ db: Database) throws {
-        try db.execute(sql: """
+        // The hot path of a large collect: the statement is compiled once per connection.
+        try db.cachedStatement(sql: """
             INSERT INTO executions (account_id, region, id, workgroup, state, submitted_ms, completed_ms, statement_type,
                 substatement_type, database_name, catalog, engine_version, data_scanned_bytes, engine_time_ms,
                 total_time_ms, reused_previous_result, state_change_reason, error_message, query_text)
@@ -112,7 +126,7 @@ extension ChargebackStore {
                 total_time_ms = excluded.total_time_ms, reused_previous_result = excluded.reused_previous_result,
                 state_change_reason = excluded.state_change_reason, error_message = excluded.error_message,
                 query_text = COALESCE(excluded.query_text, executions.query_text)
-            """, arguments: [
+            """).execute(arguments: [
                 execution.accountId, execution.region, execution.id, execution.workgroup, execution.state.text,
                 execution.submittedAt.storeMillis, execution.completedAt?.storeMillis, execution.statementType,
                 execution.substatementType, execution.database, execution.catalog, execution.engineVersion,

@@ -87,6 +87,28 @@ public final class ChargebackStore: Sendable {
         }
     }
 
+    /// The same, off the caller's thread: a collect's writes must not hold a thread of the
+    /// concurrency pool (two on this kind of machine) while SQLite works.
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await database.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("cannot write to the store \(path): \(Self.reason(error))")
+        }
+    }
+
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await database.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("cannot read the store \(path): \(Self.reason(error))")
+        }
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try database.read(body)

@@ -94,7 +94,7 @@ extension Collector {
         do {
             try await session.verifyAccount()
         } catch {
-            return record(outcome(.failed, "role chain: \(Self.oneLine(error))"), runId: runId)
+            return await record(outcome(.failed, "role chain: \(Self.oneLine(error))"), runId: runId)
         }
 
         var batch = BusinessUnitBatch()
@@ -133,12 +133,12 @@ extension Collector {
         }
 
         do {
-            try store.save(batch)
+            try await store.save(batch)
         } catch {
-            return record(outcome(.failed, "store: \(error)"), runId: runId)
+            return await record(outcome(.failed, "store: \(error)"), runId: runId)
         }
-        if failures.isEmpty { return record(outcome(.complete, nil), runId: runId) }
-        return record(outcome(succeeded > 0 ? .partial : .failed, failures.joined(separator: "; ")), runId: runId)
+        if failures.isEmpty { return await record(outcome(.complete, nil), runId: runId) }
+        return await record(outcome(succeeded > 0 ? .partial : .failed, failures.joined(separator: "; ")), runId: runId)
     }
 
     struct RegionResult: Sendable {
@@ -205,7 +205,7 @@ extension Collector {
             let progress = self.progress
             let collector = AthenaHistoryCollector(
                 athena: athena, accountId: unit.accountId, region: region, workgroup: name, windowStart: plan.since, windowEnd: plan.until,
-                now: now(), known: try store.knownExecutions(accountId: unit.accountId, region: region, workgroup: name),
+                now: now(), known: try await store.knownExecutions(accountId: unit.accountId, region: region, workgroup: name),
                 previousCoverage: try store.coverage(accountId: unit.accountId, region: region, workgroup: name),
                 includeQueryText: plan.includeQueryText, onFetched: { progress.fetched($0) })
             result.history = try await collector.collect()
@@ -233,11 +233,11 @@ extension Collector {
         do {
             let identity = try await STSClient(client: client).getCallerIdentity()
             guard identity.account == config.central.accountId else {
-                return record(outcome(.failed, "the central credentials are in account \(identity.account), not the "
+                return await record(outcome(.failed, "the central credentials are in account \(identity.account), not the "
                     + "configured \(config.central.accountId); check central.account_id and the credentials"), runId: runId)
             }
         } catch {
-            return record(outcome(.failed, "identity: \(Self.oneLine(error))"), runId: runId)
+            return await record(outcome(.failed, "identity: \(Self.oneLine(error))"), runId: runId)
         }
 
         var batch = CentralBatch()
@@ -262,19 +262,19 @@ extension Collector {
             failures.append("Quick data sets: \(Self.oneLine(error))")
         }
         do {
-            try store.save(batch)
+            try await store.save(batch)
         } catch {
-            return record(outcome(.failed, "store: \(error)"), runId: runId)
+            return await record(outcome(.failed, "store: \(error)"), runId: runId)
         }
-        if failures.isEmpty { return record(outcome(.complete, nil), runId: runId) }
+        if failures.isEmpty { return await record(outcome(.complete, nil), runId: runId) }
         let anything = failures.count < plan.months.count + 1
-        return record(outcome(anything ? .partial : .failed, failures.joined(separator: "; ")), runId: runId)
+        return await record(outcome(anything ? .partial : .failed, failures.joined(separator: "; ")), runId: runId)
     }
 
     /// Records an outcome as soon as it is known, so a run killed later still shows it.
-    func record(_ outcome: CollectionOutcome, runId: String) -> CollectionOutcome {
+    func record(_ outcome: CollectionOutcome, runId: String) async -> CollectionOutcome {
         do {
-            try store.record(outcome, runId: runId)
+            try await store.record(outcome, runId: runId)
         } catch {
             logger.error("cannot record the outcome of \(outcome.scope): \(error)")
         }
