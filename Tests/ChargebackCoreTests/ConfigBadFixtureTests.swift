@@ -29,6 +29,7 @@ struct ConfigBadFixtureTests {
         .init(file: "12-external-id-too-short", line: 9, keyPath: "business_units[0].external_id", fragment: "2 to 1224 characters"),
         .init(file: "13-external-id-bad-characters", line: 9, keyPath: "business_units[0].external_id", fragment: "may only contain"),
         .init(file: "14-bu-id-invalid", line: 6, keyPath: "business_units[0].id", fragment: "'Retail_Banking' is not a valid business unit id"),
+        .init(file: "44-bu-id-reserved-file-name", line: 6, keyPath: "business_units[0].id", fragment: "'summary' cannot be a business unit id"),
         .init(file: "15-duplicate-bu-id", line: 11, keyPath: "business_units[1].id", fragment: "duplicate business unit id 'retail' (first used on line 6)"),
         .init(file: "16-shared-account-without-workgroups", line: 12, keyPath: "business_units[1].account_id", fragment: "list their workgroups explicitly"),
         .init(file: "17-region-invalid", line: 10, keyPath: "business_units[0].region", fragment: "'useast1' is not an AWS region name"),
