@@ -5,23 +5,10 @@ import Testing
 /// The NIO server end to end on an ephemeral loopback port.
 @Suite(.timeLimit(.minutes(1))) struct ServerHTTPTests {
     func withServer(faults: String = "", _ body: (SandboxServer, ServerTestHTTP) async throws -> Void) async throws {
-        let server = SandboxServer(scenario: ServerTestScenario.make(),
-                                   options: SandboxOptions(quotas: .off, faults: try FaultPlan(parsing: faults)),
-                                   engines: .echo, clock: SandboxClock(start: ServerTestScenario.start))
-        let port = try await server.start()
-        do {
-            try await body(server, ServerTestHTTP(port: port))
-        } catch {
-            try await server.stop()
-            throw error
-        }
-        try await server.stop()
+        try await withEchoServer(faults: faults, clock: SandboxClock(start: ServerTestScenario.start), body)
     }
 
-    /// Signs for the Host header the client really sends ("127.0.0.1:PORT").
-    func signer(_ http: ServerTestHTTP, service: String = "sts") -> ServerTestSigner {
-        ServerTestSigner(credentials: ServerTestScenario.reporter, service: service, host: "127.0.0.1:\(http.port)")
-    }
+    func signer(_ http: ServerTestHTTP, service: String = "sts") -> ServerTestSigner { http.signer(service: service) }
 
     @Test func healthAndSignedCallsOverTheWire() async throws {
         try await withServer { server, http in

@@ -5,22 +5,12 @@ import Testing
 /// What every answer carries on the wire, and the two clocks: data from the scenario's clock,
 /// signatures checked against the real time.
 @Suite struct WireFidelityTests {
+    /// The data clock stays the scenario's, fixed in the past as in examples/sandbox-scenario.yaml.
     func withServer(_ body: (SandboxServer, ServerTestHTTP) async throws -> Void) async throws {
-        // The data clock is fixed in the past, as in examples/sandbox-scenario.yaml.
-        let server = SandboxServer(scenario: ServerTestScenario.make(), options: SandboxOptions(quotas: .off), engines: .echo)
-        let port = try await server.start()
-        do {
-            try await body(server, ServerTestHTTP(port: port))
-        } catch {
-            try await server.stop()
-            throw error
-        }
-        try await server.stop()
+        try await withEchoServer(clock: nil, body)
     }
 
-    func signer(_ http: ServerTestHTTP, service: String = "sts") -> ServerTestSigner {
-        ServerTestSigner(credentials: ServerTestScenario.reporter, service: service, host: "127.0.0.1:\(http.port)")
-    }
+    func signer(_ http: ServerTestHTTP, service: String = "sts") -> ServerTestSigner { http.signer(service: service) }
 
     func dateHeader(_ headers: [AnyHashable: Any]) -> String? {
         headers.first { ($0.key as? String)?.lowercased() == "date" }?.value as? String

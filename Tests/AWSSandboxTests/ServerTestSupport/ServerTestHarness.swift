@@ -75,3 +75,27 @@ extension SandboxHTTPResponse {
 
     var json: [String: Any] { ((try? JSONSerialization.jsonObject(with: body)) as? [String: Any]) ?? [:] }
 }
+
+/// The sandbox's NIO server with echo engines on an ephemeral loopback port, stopped afterwards
+/// whether `body` throws or not. `clock`: nil keeps the scenario's own (fixed) data clock.
+func withEchoServer(faults: String = "", clock: SandboxClock? = nil,
+                    _ body: (SandboxServer, ServerTestHTTP) async throws -> Void) async throws {
+    let server = SandboxServer(scenario: ServerTestScenario.make(),
+                               options: SandboxOptions(quotas: .off, faults: try FaultPlan(parsing: faults)),
+                               engines: .echo, clock: clock)
+    let port = try await server.start()
+    do {
+        try await body(server, ServerTestHTTP(port: port))
+    } catch {
+        try await server.stop()
+        throw error
+    }
+    try await server.stop()
+}
+
+extension ServerTestHTTP {
+    /// Signs for the Host header the client really sends ("127.0.0.1:PORT").
+    func signer(service: String = "sts") -> ServerTestSigner {
+        ServerTestSigner(credentials: ServerTestScenario.reporter, service: service, host: "127.0.0.1:\(port)")
+    }
+}
