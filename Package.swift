@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(
             name: "AWSCoreTests",
             dependencies: [
-                "AWSCore",
+                "AWSCore", "ChargebackTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -116,17 +116,17 @@ let package = Package(
         ),
         .testTarget(
             name: "AWSServicesTests",
-            dependencies: ["AWSServices", "AWSCore"],
+            dependencies: ["AWSServices", "AWSCore", "ChargebackTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "ChargebackCoreTests",
-            dependencies: ["ChargebackCore", "AWSSandbox", "AWSCore", "AWSServices"],
+            dependencies: ["ChargebackCore", "ChargebackTestSupport", "AWSSandbox", "AWSCore", "AWSServices"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "AWSSandboxTests",
-            dependencies: ["AWSSandbox", "AWSServices", "AWSCore"]
+            dependencies: ["AWSSandbox", "AWSServices", "AWSCore", "ChargebackTestSupport"]
         ),
         .testTarget(
             name: "ChargebackCLITests",
@@ -134,7 +134,7 @@ let package = Package(
                            "ChargebackTestSupport", "AWSSandbox", "AWSCore"]
         ),
         // What several test targets share (golden files); never part of a product.
-        .target(name: "ChargebackTestSupport", dependencies: ["CLibXML2"]),
+        .target(name: "ChargebackTestSupport", dependencies: ["CLibXML2", "AWSCore", "AWSSandbox", "ChargebackCore"]),
         .testTarget(name: "ChargebackModelTests", dependencies: ["ChargebackModel"]),
         .testTarget(
             name: "ChargebackStoreTests",
@@ -151,7 +151,7 @@ let package = Package(
             name: "ChargebackReportsTests",
             dependencies: ["ChargebackReports", "ChargebackAttribution", "ChargebackModel", "ChargebackTestSupport", "CLibXML2"]
         ),
-        .executableTarget(name: "chargeback-bench", dependencies: ["ChargebackCore", "ChargebackAttribution", "AWSSandbox", "AWSServices", "AWSCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "chargeback-bench", dependencies: ["ChargebackCore", "ChargebackAttribution", "ChargebackTestSupport", "AWSSandbox", "AWSServices", "AWSCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import ChargebackTestSupport
 import AWSCore
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import AWSSandbox
+import ChargebackTestSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -75,26 +76,20 @@ enum CLI {
     }
 }
 
-/// The sample organisation on an ephemeral loopback port, and the environment that points the
-/// CLI at it with the sample reporter's sandbox-only keys.
+/// The sample organisation in the shared sandbox harness; `environment` points the CLI at it
+/// with the sample reporter's sandbox-only keys.
 struct SampleSandbox {
-    let server: SandboxServer
-    let port: Int
+    let harness: SandboxHarness
+
+    var server: SandboxServer { harness.server }
+    var port: Int { harness.port }
+    var environment: [String: String] { harness.environment }
 
     static func start(faults: String = "", scenario: Scenario = SandboxScenarios.sample(now: Date())) async throws -> SampleSandbox {
-        let server = SandboxServer(scenario: scenario,
-                                   options: SandboxOptions(quotas: .off, faults: try FaultPlan(parsing: faults)))
-        let port = try await server.start(port: 0)
-        return SampleSandbox(server: server, port: port)
+        SampleSandbox(harness: try await SandboxHarness.start(scenario: scenario, faults: faults))
     }
 
-    var environment: [String: String] {
-        ["AWS_ENDPOINT_URL": "http://127.0.0.1:\(port)", "AWS_REGION": "us-east-1",
-         "AWS_ACCESS_KEY_ID": SandboxScenarios.sampleReporterAccessKeyId,
-         "AWS_SECRET_ACCESS_KEY": SandboxScenarios.sampleReporterSecretAccessKey]
-    }
-
-    func stop() async { try? await server.stop() }
+    func stop() async { await harness.stop() }
 }
 
 func temporaryDirectory() throws -> URL {

@@ -26,21 +26,12 @@ struct SampleOrganisationPipelineTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try ChargebackStore(path: folder.appendingPathComponent("store.sqlite").path)
 
-        let server = SandboxServer(scenario: scenario, options: SandboxOptions(quotas: .off),
-                                   engines: SandboxEngines(scenario: scenario),
-                                   clock: SandboxClock(start: Self.start, realNow: { Self.start }))
-        let port = try await server.start(port: 0)
-        let clock = server.clock
-        let signing = server.clock
-        let client = AWSClient(http: CurlHTTPClient(environment: [:]), credentialProvider: StaticCredentialProvider(
-            AWSCredentials(accessKeyId: SandboxScenarios.sampleReporterAccessKeyId,
-                           secretAccessKey: SandboxScenarios.sampleReporterSecretAccessKey)),
-                               region: "us-east-1", endpoints: EndpointResolver(overrideURL: "http://127.0.0.1:\(port)", environment: [:]),
-                               retry: RetryPolicy(random: { 0 }, sleep: { _ in }), clock: { signing.signingNow() })
-        let chain = RoleChain(base: client.credentialProvider, runAsRoleArn: config.central.runAsRoleArn?.text, client: client)
-        let run = try await Collector(config: config, chain: chain, central: client, store: store, now: { clock.now() })
+        let sandbox = try await SandboxHarness.start(scenario: scenario, frozenClock: true)
+        let clock = sandbox.clock
+        let run = try await Collector(config: config, chain: sandbox.chain(runAsRoleArn: config.central.runAsRoleArn?.text),
+                                      central: sandbox.client(), store: store, now: { clock.now() })
             .run(.month(Self.month))
-        try? await server.stop()
+        await sandbox.stop()
         try #require(run.status == .complete, "\(run.outcomes.compactMap(\.error))")
 
         let input = try #require(try AttributionInputLoader(config: config, store: store)

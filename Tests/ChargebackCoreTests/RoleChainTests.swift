@@ -2,6 +2,7 @@ import AWSCore
 import AWSSandbox
 import AWSServices
 @testable import ChargebackCore
+import ChargebackTestSupport
 import Foundation
 import Testing
 
@@ -62,7 +63,7 @@ struct RoleChainTests {
     @Test("Role A is asked for with the scope-down policy of the BU's own Role B")
     func roleAStepCarriesScopeDownPolicy() throws {
         let unit = try SampleOrganisation.unit("invest")
-        let client = AWSClient(http: UnreachableHTTPClient(), credentialProvider: SampleOrganisation.reporter,
+        let client = AWSClient(http: NoNetworkHTTPClient(), credentialProvider: SampleOrganisation.reporter,
                                region: SampleOrganisation.region)
         let session = RoleChain(base: SampleOrganisation.reporter, runAsRoleArn: SampleOrganisation.runAsRoleArn,
                                 client: client).session(for: unit)
@@ -82,13 +83,6 @@ struct RoleChainTests {
         #expect(stepB.input.externalId == unit.externalId)
         #expect(stepB.input.policy == nil)
         #expect(stepB.input.durationSeconds == 3_600)
-    }
-}
-
-/// An HTTP client for tests that must not send anything.
-struct UnreachableHTTPClient: HTTPClient {
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        throw HTTPClientError(kind: .other, host: request.host, detail: "this test sends no requests")
     }
 }
 
@@ -291,19 +285,12 @@ struct RoleChainRateLimiterTests {
     }
 }
 
-/// Fails every request: these tests must not reach the network.
-struct NoNetworkHTTPClient: HTTPClient {
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        throw HTTPClientError(kind: .other, host: request.host, detail: "no network in this test")
-    }
-}
-
 @Suite("Pacing per account")
 struct AccountPacingTests {
     @Test("BUs that share an account share its pace; a BU in the central account is paced by the central limiter, once")
     func sharedAccounts() throws {
         let central = RateLimiter(table: .awsDefaults)
-        let client = AWSClient(http: UnreachableHTTPClient(), credentialProvider: SampleOrganisation.reporter,
+        let client = AWSClient(http: NoNetworkHTTPClient(), credentialProvider: SampleOrganisation.reporter,
                                region: SampleOrganisation.region, rateLimiter: central)
         let chain = RoleChain(base: SampleOrganisation.reporter, runAsRoleArn: nil, client: client,
                               rateLimits: .awsDefaults, sharedLimiters: [SampleOrganisation.centralAccountId: central])

@@ -3,38 +3,6 @@ import Foundation
 import Synchronization
 import Testing
 
-/// An HTTPClient that records every request and answers from a queue of canned responses
-/// (the last one repeats when the queue runs dry), or from a closure of the request.
-final class StubHTTPClient: HTTPClient, Sendable {
-    private let state: Mutex<(requests: [HTTPRequest], responses: [HTTPResponse])>
-    private let responder: (@Sendable (HTTPRequest) -> HTTPResponse)?
-
-    init(responses: [HTTPResponse]) {
-        state = Mutex((requests: [], responses: responses))
-        responder = nil
-    }
-
-    convenience init(_ response: HTTPResponse) { self.init(responses: [response]) }
-
-    init(responder: @escaping @Sendable (HTTPRequest) -> HTTPResponse) {
-        state = Mutex((requests: [], responses: []))
-        self.responder = responder
-    }
-
-    var requests: [HTTPRequest] { state.withLock { $0.requests } }
-
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let queued: HTTPResponse? = state.withLock { state in
-            state.requests.append(request)
-            guard responder == nil else { return nil }
-            return state.responses.count > 1 ? state.responses.removeFirst() : state.responses.first
-        }
-        if let responder { return responder(request) }
-        guard let queued else { throw HTTPClientError(kind: .other, host: request.host, detail: "no stubbed response") }
-        return queued
-    }
-}
-
 extension HTTPResponse {
     static func json(_ body: Data, status: Int = 200, headers: HTTPHeaders = [:]) -> HTTPResponse {
         var all = headers
