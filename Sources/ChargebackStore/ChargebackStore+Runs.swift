@@ -17,11 +17,6 @@ extension ChargebackStore {
         try write { db in try Self.record(outcome, runId: runId, db) }
     }
 
-    /// The same, without holding the calling thread.
-    public func record(_ outcome: CollectionOutcome, runId: String) async throws {
-        try await write { db in try Self.record(outcome, runId: runId, db) }
-    }
-
     static func record(_ outcome: CollectionOutcome, runId: String, _ db: Database) throws {
         do {
             try db.execute(sql: """

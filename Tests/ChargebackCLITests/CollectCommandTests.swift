@@ -99,4 +99,25 @@ struct CollectCommandTests {
                                           kind: .consumer).count)
         }
     }
+
+    @Test("a collect past its --timeout stops the accounts still running, says which, records the run and exits")
+    func deadlineStopsTheCollect() async throws {
+        // Every answer takes 1.5 s: no account gets through its role chain within 2 s.
+        let slow = try await SampleSandbox.start(faults: "latency=1500ms")
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try await CLI.run(["init", "chargeback.yaml"], in: folder)
+        let run = try await CLI.run(["collect", "--config", "chargeback.yaml", "--month", Self.month.text, "--store", "s.sqlite",
+                                     "--timeout", "2", "--quiet"], environment: slow.environment, in: folder)
+        await slow.stop()
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").filter { $0.hasPrefix("failed: ") }
+        #expect(lines.count == 4, "\(run.stdout)")
+        #expect(lines.allSatisfy { $0.contains("not finished before the run's deadline (--timeout)") })
+        let store = try ChargebackStore(path: folder.appendingPathComponent("s.sqlite").path)
+        let recorded = try #require(try store.runs().first)
+        #expect(recorded.endedAt != nil)
+        #expect(recorded.outcomes.count == 4)
+        #expect(recorded.outcomes.allSatisfy { $0.status == .failed })
+    }
 }

@@ -29,7 +29,7 @@ struct CheckCommand: AsyncParsableCommand {
         runtime.logger.info("checking \(configuration.businessUnits.count) business units and the central account")
         let checker = AccessChecker(config: configuration, chain: runtime.roleChain(configuration),
                                     central: runtime.centralClient(configuration), concurrency: concurrency)
-        let deadline = CommandDeadline(seconds: global.timeout, command: "check")
+        let deadline = CommandDeadline(seconds: global.quickTimeout, command: "check")
         let finished = Mutex<[AccessCheckReport]>([])
         let completed = try await deadline.run { await checker.run { report in finished.withLock { $0.append(report) } } }
         guard let reports = completed else {

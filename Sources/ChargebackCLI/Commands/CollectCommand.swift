@@ -56,7 +56,8 @@ struct CollectCommand: AsyncParsableCommand {
         let store = try storeOptions.open()
         let runtime = try AWSRuntime.make(options: global, region: configuration.central.region)
         let run = try await CollectStep(configuration: configuration, runtime: runtime, store: store,
-                                        concurrency: concurrency, quiet: global.quiet).run(plan, now: now)
+                                        concurrency: concurrency, quiet: global.quiet, timeout: global.collectTimeout)
+            .run(plan, now: now)
         switch run.status {
         case .complete: return
         case .partial: throw ExitCode(ChargebackExitCode.partial)
@@ -73,6 +74,8 @@ struct CollectStep {
     let store: ChargebackStore
     let concurrency: Int
     let quiet: Bool
+    /// Seconds after which the accounts still running are stopped and reported as not finished.
+    let timeout: Double
 
     /// `now`: the tool's clock at the start; the collect's clock moves on from it in real time.
     func run(_ plan: CollectPlan, now: Date) async throws -> CollectionRun {
@@ -90,9 +93,17 @@ struct CollectStep {
         let months = plan.months.map(\.text).joined(separator: ", ")
         runtime.logger.info("collecting \(months) for \(configuration.businessUnits.count) business units into \(store.path)")
         let reporter = ProgressReporter(progress: progress, enabled: !quiet)
+        // The deadline cancels the accounts still running; the collect then records them as not
+        // finished, keeps what the others brought, and ends normally.
+        let work = Task { try await collector.run(plan) }
+        let deadline = Task {
+            try await Task.sleep(for: .milliseconds(Int64(timeout * 1000)))
+            work.cancel()
+        }
+        defer { deadline.cancel() }
         let run: CollectionRun
         do {
-            run = try await collector.run(plan)
+            run = try await work.value
         } catch {
             reporter.finish()
             throw CommandFailure("collect: \(error)")

@@ -31,7 +31,7 @@ struct DiscoverCommand: AsyncParsableCommand {
         let discovery = QuickDataSourceDiscovery(client: runtime.client(region: quickRegion), runAsRoleArn: runAsRole)
         let result: DiscoveryResult
         do {
-            result = try await CommandDeadline(seconds: global.timeout, command: "discover").value {
+            result = try await CommandDeadline(seconds: global.quickTimeout, command: "discover").value {
                 try await discovery.discover()
             }
         } catch let failure as CommandFailure {

@@ -40,7 +40,7 @@ struct ReportCommand: AsyncParsableCommand {
         let store = try storeOptions.open()
         let runtime = try AWSRuntime.make(options: global, region: configuration.central.region)
         let run = try await CollectStep(configuration: configuration, runtime: runtime, store: store,
-                                        concurrency: concurrency, quiet: global.quiet)
+                                        concurrency: concurrency, quiet: global.quiet, timeout: global.collectTimeout)
             .run(.month(month, includeQueryText: output.includeQueryText), now: now)
         let report = try RenderStep(configuration: configuration, store: store, options: output)
             .run(month: month, now: now)

@@ -16,17 +16,26 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "The AWS profile for the base credentials (default: AWS_PROFILE, then 'default').")
     var profile: String?
 
-    @Option(name: .long, help: ArgumentHelp("Stop after this many seconds and report what finished and what did not.", valueName: "seconds"))
-    var timeout: Double = GlobalOptions.defaultTimeout
+    @Option(name: .long, help: ArgumentHelp("Stop after this many seconds and report what finished and what did not (default: 80 for check and discover, 7200 for collect and report).", valueName: "seconds"))
+    var timeout: Double?
 
     @Option(name: .long, help: ArgumentHelp("Fail an AWS call that receives nothing for this many seconds (it is then retried).", valueName: "seconds"))
     var stallTimeout: Double = 15
 
     /// Short enough that a stalled endpoint fails `check` well within a minute and a half.
     static let defaultTimeout: Double = 80
+    /// A collect of hundreds of accounts at AWS's quotas takes minutes; a stalled one stops in two hours.
+    static let defaultCollectTimeout: Double = 7200
+
+    /// `--timeout`, or the default of a quick command (`check`, `discover`).
+    var quickTimeout: Double { timeout ?? Self.defaultTimeout }
+    /// `--timeout`, or the default of a long command (`collect`, `report`).
+    var collectTimeout: Double { timeout ?? Self.defaultCollectTimeout }
 
     func validate() throws {
-        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let timeout, !(timeout > 0 && timeout.isFinite) {
+            throw ValidationError("--timeout must be a positive number of seconds")
+        }
         guard stallTimeout >= 1, stallTimeout.isFinite else { throw ValidationError("--stall-timeout must be at least 1 second") }
     }
 

@@ -273,8 +273,14 @@ extension Collector {
 
     /// Records an outcome as soon as it is known, so a run killed later still shows it.
     func record(_ outcome: CollectionOutcome, runId: String) async -> CollectionOutcome {
+        var outcome = outcome
+        if Task.isCancelled, outcome.status != .complete {
+            outcome.error = "not finished before the run's deadline (--timeout)"
+                + (outcome.error.map { ": \($0)" } ?? "")
+        }
         do {
-            try await store.record(outcome, runId: runId)
+            // Synchronously: a run stopped by its deadline must still record every outcome.
+            try store.record(outcome, runId: runId)
         } catch {
             logger.error("cannot record the outcome of \(outcome.scope): \(error)")
         }
