@@ -17,6 +17,10 @@ public final class ChargebackStore: Sendable {
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard !isDirectory.boolValue else { throw StoreError.cannotOpen(path: path, reason: "it is a directory") }
+            let type = (try? fileManager.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+            guard type == .typeRegular || type == .typeSymbolicLink else {
+                throw StoreError.cannotOpen(path: path, reason: "it is not a regular file (a device, FIFO or socket)")
+            }
         } else {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty {

@@ -33,6 +33,18 @@ struct CollectCommandTests {
         #expect(try store.executions(accountId: "444444444444", regions: ["us-east-1", "eu-west-1"], month: Self.month).isEmpty)
     }
 
+    @Test("without base credentials a collect says so once, before any account, and exits 1")
+    func noCredentials() async throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try await CLI.run(["init", "chargeback.yaml"], in: folder)
+        let run = try await CLI.run(["collect", "--config", "chargeback.yaml", "--store", "s.sqlite",
+                                     "--endpoint-url", "http://127.0.0.1:9"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("collect: no base credentials"), "\(run.stderr)")
+        #expect(!run.stdout.contains("failed: "))
+    }
+
     @Test("bad arguments are usage errors (exit 2) before any call")
     func usageErrors() async throws {
         for arguments in [["--month", "2026-13"], ["--since", "2026-02-30"], ["--month", "2026-10", "--since", "2026-10-01"],

@@ -92,6 +92,12 @@ struct CollectStep {
                                   now: { Date().addingTimeInterval(offset) }, logger: runtime.logger)
         let months = plan.months.map(\.text).joined(separator: ", ")
         runtime.logger.info("collecting \(months) for \(configuration.businessUnits.count) business units into \(store.path)")
+        // Without base credentials nothing can be collected: say so once, before any account.
+        do {
+            _ = try await runtime.base.credentials()
+        } catch {
+            throw CommandFailure("collect: no base credentials: \(error)")
+        }
         let reporter = ProgressReporter(progress: progress, enabled: !quiet)
         // The deadline cancels the accounts still running; the collect then records them as not
         // finished, keeps what the others brought, and ends normally.
