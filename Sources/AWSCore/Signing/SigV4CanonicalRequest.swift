@@ -71,7 +71,10 @@ struct SigV4CanonicalRequest: Sendable {
         for field in headers {
             let name = field.name.lowercased()
             guard !unsignedHeaders.contains(name) else { continue }
-            let value = field.value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            // Printable ASCII without spaces (dates, hosts, tokens) has no white space to fold:
+            // skip the Unicode-aware split, which dominates signing for long session tokens.
+            let plain = field.value.utf8.allSatisfy { (0x21...0x7E).contains($0) }
+            let value = plain ? field.value : field.value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             values[name, default: []].append(value)
         }
         let names = values.keys.sorted()

@@ -57,6 +57,12 @@ enum WireJSON: Sendable {
 
     private static func writeString(_ text: String, into output: inout String) {
         output += "\""
+        // Most strings (ids, names, dates) need no escaping: copy them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
