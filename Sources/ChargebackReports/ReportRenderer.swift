@@ -1,7 +1,7 @@
 import ChargebackModel
 import Foundation
 
-/// Turns the report model into the files of one month's folder (SPEC §6). It formats fields and
+/// Turns the report model into the files of one month's folder (docs/reports.md). It formats fields and
 /// computes nothing: every figure is a field of `ChargebackReport`.
 public struct ReportRenderer: Sendable {
     /// A folder of Mustache templates replacing the built-in ones (`--templates DIR`).

@@ -34,7 +34,7 @@ struct ConfigGoodFixtureTests {
         #expect(unit.roleArn.roleName == "qs-athena-consumer-role")
     }
 
-    @Test("the full SPEC example reads every field")
+    @Test("the full example configuration reads every field")
     func fullExample() throws {
         let config = try ConfigFixtures.load("good/full.yaml")
         #expect(config.currency == "EUR")

@@ -3,9 +3,9 @@ import Foundation
 import Testing
 @testable import ChargebackReports
 
-@Suite("CSV files: SPEC §6 columns, RFC 4180, amounts")
+@Suite("CSV files: the columns of docs/reports.md, RFC 4180, amounts")
 struct CSVTests {
-    @Test("each CSV has exactly the header of SPEC §6")
+    @Test("each CSV has exactly the header docs/reports.md lists")
     func headers() throws {
         let files = try Rendered.files()
         let expected: [String: String] = [
@@ -17,7 +17,9 @@ struct CSVTests {
             "invest.csv": "month,business_unit_id,account_id,category,item,quantity,unit,amount,basis,currency",
             "risk.csv": "month,business_unit_id,account_id,category,item,quantity,unit,amount,basis,currency",
         ]
+        let documented = try String(contentsOf: Rendered.repository.appendingPathComponent("docs/reports.md"), encoding: .utf8)
         for (name, header) in expected {
+            #expect(documented.contains("`\(header)`"), "docs/reports.md lists the columns of \(name)")
             let text = Rendered.text(files[name])
             #expect(text.hasPrefix(header + "\r\n"), "\(name)")
             #expect(!text.hasPrefix("\u{FEFF}"), "\(name) has no byte-order mark")

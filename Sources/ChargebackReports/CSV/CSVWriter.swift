@@ -1,8 +1,8 @@
 import Foundation
 
 /// RFC 4180 CSV: a header row, CRLF line ends, a field quoted when it holds a comma, a double
-/// quote, CR or LF (quotes doubled inside). UTF-8 without a byte-order mark: SPEC §6 asks for
-/// UTF-8, and a BOM would become part of the first header name for most CSV readers other than
+/// quote, CR or LF (quotes doubled inside). UTF-8 without a byte-order mark (docs/reports.md): the
+/// files are UTF-8, and a BOM would become part of the first header name for most CSV readers other than
 /// spreadsheets (pandas, csvkit, databases' COPY), breaking exact-header checks.
 struct CSVWriter {
     private(set) var text = ""
