@@ -6,8 +6,6 @@ import Foundation
 public enum AthenaBilling {
     /// 2^20 bytes: Athena rounds the data a query scanned up to whole mebibytes.
     public static let mebibyte: Int64 = 1 << 20
-    /// 2^40 bytes: the terabyte Athena's price is quoted per.
-    public static let terabyte: Int64 = 1 << 40
     /// Athena bills at least 10 MiB per billable query.
     public static let minimumBilledMebibytes: Int64 = 10
 

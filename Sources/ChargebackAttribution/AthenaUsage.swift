@@ -19,31 +19,21 @@ struct AthenaUsage {
         let end = month.end
         // Within a region every query has the same price, so ranking by billed bytes (ties by id)
         // ranks by cost: the costliest queries of the unit are among each region's top by bytes.
-        let ranksByBytes: (Int, Int) -> Bool = { lhs, rhs in
-            let left = executions[lhs], right = executions[rhs]
-            let leftBytes = AthenaBilling.billedMebibytes(scanned: left.dataScannedBytes)
-            let rightBytes = AthenaBilling.billedMebibytes(scanned: right.dataScannedBytes)
-            return leftBytes != rightBytes ? leftBytes > rightBytes : left.id < right.id
+        let ranksByBytes: (Candidate, Candidate) -> Bool = { lhs, rhs in
+            lhs.billedBytes != rhs.billedBytes ? lhs.billedBytes > rhs.billedBytes
+                : executions[lhs.index].id < executions[rhs.index].id
         }
-        var candidatesByRegion: [String: BoundedSelection<Int>] = [:]
-        var lastKey: WorkgroupKey?
-        var current: WorkgroupUsage?
+        var candidatesByRegion: [String: BoundedSelection<Candidate>] = [:]
         for (index, execution) in executions.enumerated()
         where execution.submittedAt >= start && execution.submittedAt < end {
             let key = WorkgroupKey(region: execution.region, name: execution.workgroup)
-            if key != lastKey {
-                if let current { workgroups[current.key] = current }
-                current = workgroups[key] ?? WorkgroupUsage(key: key)
-                lastKey = key
-            }
             let billed = AthenaBilling.billedBytes(execution)
-            current!.add(execution, billedBytes: billed)
+            workgroups[key, default: WorkgroupUsage(key: key)].add(execution, billedBytes: billed)
             if billed > 0 {
                 candidatesByRegion[execution.region, default: BoundedSelection(
-                    limit: Self.topQueryLimit, ranksBefore: ranksByBytes)].offer(index)
+                    limit: Self.topQueryLimit, ranksBefore: ranksByBytes)].offer(Candidate(billedBytes: billed, index: index))
             }
         }
-        if let current { workgroups[current.key] = current }
         for workgroup in collectedWorkgroups {
             let key = WorkgroupKey(region: workgroup.region, name: workgroup.name)
             if workgroups[key] == nil { workgroups[key] = WorkgroupUsage(key: key) }
@@ -51,16 +41,22 @@ struct AthenaUsage {
         topQueries = Self.costliest(candidatesByRegion.values.flatMap { $0.heap }, of: executions, pricing: pricing)
     }
 
+    /// A billable execution competing for the costliest list: its billed bytes, computed once.
+    struct Candidate {
+        var billedBytes: Int64
+        var index: Int
+    }
+
     /// The workgroups in report order: region, then name.
     var orderedWorkgroups: [WorkgroupUsage] {
         workgroups.values.sorted { $0.key < $1.key }
     }
 
-    private static func costliest(_ indices: [Int], of executions: [AthenaExecution],
+    private static func costliest(_ candidates: [Candidate], of executions: [AthenaExecution],
                                   pricing: PricingConfig) -> [QueryCostReport] {
-        let reports = indices.map { index -> QueryCostReport in
-            let execution = executions[index]
-            let billed = AthenaBilling.billedBytes(execution)
+        let reports = candidates.map { candidate -> QueryCostReport in
+            let execution = executions[candidate.index]
+            let billed = candidate.billedBytes
             let exact = AthenaBilling.estimatedCost(
                 billedBytes: billed, pricePerTB: pricing.athenaPricePerTB(region: execution.region))
             return QueryCostReport(

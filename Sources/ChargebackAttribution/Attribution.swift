@@ -25,13 +25,13 @@ public enum Attribution {
         let totals = ReportTotalsCalculation.totals(
             units: businessUnits, central: central.report, previous: input.previousMonth)
 
+        let usableUnits = units.filter { $0.report.status != .failed }
         var notes = units.flatMap(\.notes) + central.notes
         notes += EstimatedCostNotes.notes(
-            units: units.filter { $0.report.status != .failed }.map { ($0.report.id, $0.usesEstimatedCosts) },
+            units: usableUnits.map { ($0.report.id, $0.usesEstimatedCosts) },
             central: central.usable ? central.usesEstimatedCosts : nil, month: input.month)
         notes = DataQualityOrder.sorted(notes)
 
-        let usableUnits = units.filter { $0.report.status != .failed }
         let status: CollectionStatus
         if usableUnits.isEmpty && !central.usable {
             status = .failed

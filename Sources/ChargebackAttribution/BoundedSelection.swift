@@ -23,9 +23,6 @@ struct BoundedSelection<Element> {
         }
     }
 
-    /// The kept elements, best first.
-    func sorted() -> [Element] { heap.sorted(by: ranksBefore) }
-
     // The heap order: a parent ranks after (is worse than) its children.
     private func worse(_ lhs: Int, _ rhs: Int) -> Bool { ranksBefore(heap[rhs], heap[lhs]) }
 

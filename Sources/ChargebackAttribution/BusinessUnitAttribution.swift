@@ -94,7 +94,7 @@ struct BusinessUnitAttribution {
         report.athenaEstimated = estimated
         let variance = billed - estimated
         report.athenaVariance = variance
-        report.athenaVarianceFraction = estimated == 0 ? nil : MoneyRounding.rounded(variance / estimated, scale: 4)
+        report.athenaVarianceFraction = MoneyRounding.fraction(variance, of: estimated)
         report.athenaVarianceFlagged = estimated == 0
             ? billed != 0
             : abs(variance) > varianceThreshold * abs(estimated)
@@ -142,8 +142,7 @@ struct BusinessUnitAttribution {
     /// The report completed with the unit's shares of Quick costs, totals, budget use, change and lines.
     func withAllocations(_ allocations: [AllocationReport], currency: String) -> BusinessUnitReport {
         var report = report
-        report.allocations = allocations.filter { $0.method != AllocationRule.none.methodName }
-            .compactMap { allocation in allocation.shares.first { $0.businessUnitId == report.id } }
+        report.allocations = allocations.compactMap { allocation in allocation.shares.first { $0.businessUnitId == report.id } }
         guard let consumerTotal = report.consumerTotal else { return report }
         func amount(_ category: QuickCostCategory) -> Decimal {
             report.allocations.first { $0.category == category }?.amount ?? 0
@@ -154,12 +153,10 @@ struct BusinessUnitAttribution {
         report.quickOther = amount(.other)
         let total = consumerTotal + report.quickSessions + report.quickSpice + report.quickUsers + report.quickOther
         report.chargebackTotal = total
-        if let budget = report.budget, budget != 0 {
-            report.budgetUse = MoneyRounding.rounded(total / budget, scale: 4)
-        }
+        report.budgetUse = report.budget.flatMap { MoneyRounding.fraction(total, of: $0) }
         if let previous = report.previousChargebackTotal {
             report.change = total - previous
-            report.changeFraction = previous == 0 ? nil : MoneyRounding.rounded((total - previous) / previous, scale: 4)
+            report.changeFraction = MoneyRounding.fraction(total - previous, of: previous)
         }
         report.lines = ChargebackLines.lines(for: report, currency: currency)
         return report

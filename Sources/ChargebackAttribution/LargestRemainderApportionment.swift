@@ -54,9 +54,6 @@ public enum LargestRemainderApportionment {
 
     /// `value` rounded toward zero to a whole number (values here are never negative).
     static func roundedDown(_ value: Decimal) -> Decimal {
-        var input = value
-        var result = Decimal()
-        NSDecimalRound(&result, &input, 0, .down)
-        return result
+        MoneyRounding.rounded(value, scale: 0, mode: .down)
     }
 }

@@ -1,3 +1,4 @@
+import ChargebackModel
 import Foundation
 
 /// Plain, locale-free text for the numbers inside explanations (`1,234`, `27.0213%`); the
@@ -21,10 +22,7 @@ enum NumberText {
 
     /// `value` rounded half away from zero to `scale` decimals and written with exactly that many.
     static func fixed(_ value: Decimal, scale: Int) -> String {
-        var input = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &input, scale, .plain)
-        let text = grouped(rounded)
+        let text = grouped(MoneyRounding.rounded(value, scale: scale))
         guard scale > 0 else { return text }
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let fraction = parts.count > 1 ? String(parts[1]) : ""

@@ -23,6 +23,6 @@ enum ReportTotalsCalculation {
             quickSpice: sum(\.quickSpice), quickUsers: sum(\.quickUsers), quickOther: sum(\.quickOther),
             budget: budgets.isEmpty ? nil : budgets.reduce(Decimal(0), +), previousChargebackTotal: previous?.total,
             change: change,
-            changeFraction: previous.flatMap { $0.total == 0 ? nil : MoneyRounding.rounded(change! / $0.total, scale: 4) })
+            changeFraction: previous.flatMap { MoneyRounding.fraction(chargeback - $0.total, of: $0.total) })
     }
 }

@@ -10,8 +10,6 @@ struct SpiceOwnership: Equatable {
     var bytesByUnit: [String: Int64]
     /// SPICE bytes of data sets that map to no business unit.
     var unmappedBytes: Int64
-    /// Every SPICE data set's bytes.
-    var totalBytes: Int64
 
     init(dataSources: [QuickDataSource], dataSets: [QuickDataSet], units: [BusinessUnitConfig]) {
         var unitsByRole: [String: [String]] = [:]
@@ -23,9 +21,7 @@ struct SpiceOwnership: Equatable {
         }
         var bytesByUnit: [String: Int64] = [:]
         var unmapped: Int64 = 0
-        var total: Int64 = 0
         for dataSet in dataSets where dataSet.importMode?.uppercased() != "DIRECT_QUERY" && dataSet.spiceBytes > 0 {
-            total += dataSet.spiceBytes
             let owners = dataSet.dataSourceArns.reduce(into: Set<String>()) { $0.formUnion(unitsBySource[$1] ?? []) }
                 .sorted()
             guard !owners.isEmpty else {
@@ -41,6 +37,5 @@ struct SpiceOwnership: Equatable {
         }
         self.bytesByUnit = bytesByUnit
         unmappedBytes = unmapped
-        totalBytes = total
     }
 }

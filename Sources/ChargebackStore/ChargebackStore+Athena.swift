@@ -4,21 +4,10 @@ import GRDB
 
 extension ChargebackStore {
     /// Every stored execution id of a workgroup with its submission time and whether it is final.
-    public func knownExecutions(accountId: String, region: String, workgroup: String) throws -> [String: KnownExecution] {
-        try read { db in try Self.knownExecutions(accountId: accountId, region: region, workgroup: workgroup, db) }
-    }
-
-    /// The same, without holding the calling thread.
     public func knownExecutions(accountId: String, region: String, workgroup: String) async throws
         -> [String: KnownExecution]
     {
-        try await read { db in try Self.knownExecutions(accountId: accountId, region: region, workgroup: workgroup, db) }
-    }
-
-    static func knownExecutions(accountId: String, region: String, workgroup: String, _ db: Database) throws
-        -> [String: KnownExecution]
-    {
-        do {
+        try await read { db in
             var known: [String: KnownExecution] = [:]
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT id, submitted_ms, state FROM executions WHERE account_id = ? AND region = ? AND workgroup = ?
@@ -28,6 +17,17 @@ extension ChargebackStore {
                 known[row["id"]] = KnownExecution(submittedAt: Date(storeMillis: row["submitted_ms"]), isFinal: state.isFinal)
             }
             return known
+        }
+    }
+
+    /// Writes one business unit's collect in one transaction, without holding the calling thread:
+    /// nothing of it is stored if any part fails.
+    public func save(_ batch: BusinessUnitBatch) async throws {
+        try await write { db in
+            for workgroup in batch.workgroups { try Self.upsert(workgroup, db) }
+            for execution in batch.executions { try Self.upsert(execution, db) }
+            for coverage in batch.coverage { try Self.upsert(coverage, db) }
+            for result in batch.costResults { try Self.replace(result, db) }
         }
     }
 

@@ -24,13 +24,9 @@ extension ChargebackStore {
         }
     }
 
-    /// Writes the central account's collect in one transaction.
-    public func save(_ batch: CentralBatch) throws {
-        try write { db in try Self.write(batch, db) }
-    }
-
-    static func write(_ batch: CentralBatch, _ db: Database) throws {
-        do {
+    /// Writes the central account's collect in one transaction, without holding the calling thread.
+    public func save(_ batch: CentralBatch) async throws {
+        try await write { db in
             for result in batch.costResults { try Self.replace(result, db) }
             if let sources = batch.dataSources {
                 try db.execute(sql: "DELETE FROM quick_data_sources")
@@ -53,27 +49,5 @@ extension ChargebackStore {
                 }
             }
         }
-    }
-
-    /// Writes one business unit's collect in one transaction: nothing of it is stored if any part fails.
-    public func save(_ batch: BusinessUnitBatch) throws {
-        try write { db in try Self.write(batch, db) }
-    }
-
-    /// The same, without holding the calling thread.
-    public func save(_ batch: BusinessUnitBatch) async throws {
-        try await write { db in try Self.write(batch, db) }
-    }
-
-    /// The central account's collect, without holding the calling thread.
-    public func save(_ batch: CentralBatch) async throws {
-        try await write { db in try Self.write(batch, db) }
-    }
-
-    static func write(_ batch: BusinessUnitBatch, _ db: Database) throws {
-        for workgroup in batch.workgroups { try upsert(workgroup, db) }
-        for execution in batch.executions { try upsert(execution, db) }
-        for coverage in batch.coverage { try upsert(coverage, db) }
-        for result in batch.costResults { try replace(result, db) }
     }
 }

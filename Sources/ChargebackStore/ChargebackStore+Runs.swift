@@ -14,11 +14,7 @@ extension ChargebackStore {
 
     /// Records one scope's outcome as soon as it is known.
     public func record(_ outcome: CollectionOutcome, runId: String) throws {
-        try write { db in try Self.record(outcome, runId: runId, db) }
-    }
-
-    static func record(_ outcome: CollectionOutcome, runId: String, _ db: Database) throws {
-        do {
+        try write { db in
             try db.execute(sql: """
                 INSERT OR REPLACE INTO run_outcomes (run_id, scope, status, error, executions_fetched, requests,
                     cost_explorer_requests) VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -63,19 +63,19 @@ struct ChargebackStoreTests {
     }
 
     @Test("saving the same executions twice stores them once; a finished query replaces its running state")
-    func upsertsAreIdempotent() throws {
+    func upsertsAreIdempotent() async throws {
         let folder = try Folder()
         let store = try ChargebackStore(path: folder.path("store.sqlite"))
         let running = Self.execution("q-1", state: .running, bytes: 10)
         let batch = BusinessUnitBatch(executions: [running, Self.execution("q-2")])
-        try store.save(batch)
-        try store.save(batch)
+        try await store.save(batch)
+        try await store.save(batch)
         #expect(try store.executionCount() == 2)
-        let known = try store.knownExecutions(accountId: "222222222222", region: "us-east-1", workgroup: "bi")
+        let known = try await store.knownExecutions(accountId: "222222222222", region: "us-east-1", workgroup: "bi")
         #expect(known["q-1"]?.isFinal == false)
         #expect(known["q-2"]?.isFinal == true)
 
-        try store.save(BusinessUnitBatch(executions: [Self.execution("q-1", state: .succeeded, bytes: 5_000_000)]))
+        try await store.save(BusinessUnitBatch(executions: [Self.execution("q-1", state: .succeeded, bytes: 5_000_000)]))
         let stored = try store.executions(accountId: "222222222222", regions: ["us-east-1"], month: Self.month)
         #expect(stored.count == 2)
         #expect(stored.first { $0.id == "q-1" }?.state == .succeeded)
@@ -83,12 +83,12 @@ struct ChargebackStoreTests {
     }
 
     @Test("executions one second either side of a month boundary land in their own month")
-    func monthBoundary() throws {
+    func monthBoundary() async throws {
         let folder = try Folder()
         let store = try ChargebackStore(path: folder.path("store.sqlite"))
         let start = Self.month.start.timeIntervalSince1970
         let end = Self.month.end.timeIntervalSince1970
-        try store.save(BusinessUnitBatch(executions: [
+        try await store.save(BusinessUnitBatch(executions: [
             Self.execution("before", at: start - 1), Self.execution("first", at: start),
             Self.execution("last", at: end - 0.001), Self.execution("after", at: end),
         ]))
@@ -97,7 +97,7 @@ struct ChargebackStoreTests {
     }
 
     @Test("cost amounts round-trip exactly, a page-split group is summed, and a new answer replaces the old")
-    func costResults() throws {
+    func costResults() async throws {
         let folder = try Folder()
         let store = try ChargebackStore(path: folder.path("store.sqlite"))
         func line(_ usageType: String, _ amount: String) -> CostLine {
@@ -108,7 +108,7 @@ struct ChargebackStoreTests {
                                requestFingerprint: "a", estimated: true, fetchedAt: Date(timeIntervalSince1970: 1_790_000_000),
                                lines: [line("USE1-DataScannedInTB", "123.4567891234"), line("USE1-DataScannedInTB", "0.0000000001"),
                                        line("Credit", "-25.10")])
-        try store.save(BusinessUnitBatch(costResults: [first]))
+        try await store.save(BusinessUnitBatch(costResults: [first]))
         let lines = try store.costLines(accountId: "222222222222", month: Self.month, metric: "NetUnblendedCost", kind: .consumer)
         #expect(lines.map(\.usageType) == ["Credit", "USE1-DataScannedInTB"])
         #expect(lines.map(\.amount) == [Decimal(string: "-25.10")!, Decimal(string: "123.4567891235")!])
@@ -119,7 +119,7 @@ struct ChargebackStoreTests {
         var second = first
         second.estimated = false
         second.lines = [line("USE1-DataScannedInTB", "130")]
-        try store.save(BusinessUnitBatch(costResults: [second]))
+        try await store.save(BusinessUnitBatch(costResults: [second]))
         #expect(try store.costLines(accountId: "222222222222", month: Self.month, metric: "NetUnblendedCost",
                                     kind: .consumer).map(\.amount) == [130])
         #expect(try store.costLines(accountId: "222222222222", month: Self.month, metric: "UnblendedCost",

@@ -54,7 +54,7 @@ struct CollectCommand: AsyncParsableCommand {
         let now = try ToolClock.now()
         let plan = try plan(now: now)
         let store = try storeOptions.open()
-        let runtime = try AWSRuntime.make(options: global, region: configuration.central.region)
+        let runtime = try AWSAccess.make(options: global, region: configuration.central.region)
         let run = try await CollectStep(configuration: configuration, runtime: runtime, store: store,
                                         concurrency: concurrency, quiet: global.quiet, timeout: global.collectTimeout)
             .run(plan, now: now)
@@ -70,7 +70,7 @@ struct CollectCommand: AsyncParsableCommand {
 struct CollectStep {
     static let attempts = 5
     let configuration: ChargebackConfig
-    let runtime: AWSRuntime
+    let runtime: AWSAccess
     let store: ChargebackStore
     let concurrency: Int
     let quiet: Bool

@@ -27,7 +27,7 @@ struct DiscoverCommand: AsyncParsableCommand {
                                                                                  environment: environment))?["region"]
         let quickRegion = region ?? RegionResolver.resolve(environment: environment, profileRegion: profileRegion)
             ?? "us-east-1"
-        let runtime = try AWSRuntime.make(options: global, region: quickRegion, environment: environment)
+        let runtime = try AWSAccess.make(options: global, region: quickRegion, environment: environment)
         let discovery = QuickDataSourceDiscovery(client: runtime.client(region: quickRegion), runAsRoleArn: runAsRole)
         let result: DiscoveryResult
         do {

@@ -63,14 +63,7 @@ public struct Collector: Sendable {
 
     static func runId(at date: Date) -> String {
         let stamp = ISO8601DateFormatter().string(from: date).replacingOccurrences(of: ":", with: "")
-        return "\(stamp)-\(UInt32.random(in: 0...UInt32.max), radix: 16)"
-    }
-}
-
-extension String.StringInterpolation {
-    mutating func appendInterpolation(_ value: UInt32, radix: Int) {
-        let text = String(value, radix: radix)
-        appendLiteral(String(repeating: "0", count: max(0, 8 - text.count)) + text)
+        return stamp + "-" + String(format: "%08x", UInt32.random(in: 0...UInt32.max))
     }
 }
 

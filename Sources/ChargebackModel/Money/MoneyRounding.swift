@@ -8,13 +8,18 @@ public enum MoneyRounding {
         rounded(amount, scale: 2)
     }
 
-    /// `amount` rounded half away from zero to `scale` decimals (Foundation's `.plain` mode
-    /// rounds a half up for positive and down for negative values: away from zero).
-    public static func rounded(_ amount: Decimal, scale: Int) -> Decimal {
+    /// `amount` rounded to `scale` decimals: by default half away from zero (Foundation's `.plain`
+    /// mode rounds a half up for positive and down for negative values: away from zero).
+    public static func rounded(_ amount: Decimal, scale: Int, mode: NSDecimalNumber.RoundingMode = .plain) -> Decimal {
         var value = amount
         var result = Decimal()
-        NSDecimalRound(&result, &value, scale, .plain)
+        NSDecimalRound(&result, &value, scale, mode)
         return result
+    }
+
+    /// `part / whole` as a fraction with 4 decimals; nil when `whole` is zero.
+    public static func fraction(_ part: Decimal, of whole: Decimal) -> Decimal? {
+        whole == 0 ? nil : rounded(part / whole, scale: 4)
     }
 
     /// `amount` in whole cents (12.34 → 1234), rounded half away from zero first.

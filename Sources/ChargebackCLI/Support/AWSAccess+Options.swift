@@ -5,8 +5,6 @@ import Foundation
 import Logging
 
 /// The commands' AWS plumbing: the core's, set up from the command-line options.
-typealias AWSRuntime = AWSAccess
-
 extension AWSAccess {
     /// Sets up logging and the standard AWS access for a command; a misconfigured credential
     /// chain is a usage error (exit 2).
@@ -21,18 +19,5 @@ extension AWSAccess {
         } catch {
             throw CommandFailure("credentials: \(error)", exitCode: ChargebackExitCode.usage)
         }
-    }
-}
-
-/// Loads and validates the configuration; any problem is a usage error (exit 2) listing every
-/// mistake with its file, line and key, before any AWS call.
-func loadConfiguration(_ path: String) throws -> ChargebackConfig {
-    do {
-        return try ConfigLoader.load(path: path)
-    } catch let failure as ConfigLoadFailure {
-        throw CommandFailure("\(path) has \(failure.errors.count) problem\(failure.errors.count == 1 ? "" : "s"):\n"
-            + failure.errors.map { "  \($0)" }.joined(separator: "\n"), exitCode: ChargebackExitCode.usage)
-    } catch {
-        throw CommandFailure("\(error)", exitCode: ChargebackExitCode.usage)
     }
 }
