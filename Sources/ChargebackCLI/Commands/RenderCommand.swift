@@ -90,16 +90,17 @@ struct RenderStep {
             throw CommandFailure("no report for \(month): nothing usable was collected. \(reasons)")
         }
         let templates = options.templates.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        // One renderer for the month's pages and the months index, so --templates applies to both.
+        let renderer = ReportRenderer(templatesDirectory: templates, includeQueryText: options.includeQueryText)
         let files: [ReportFile]
         do {
-            files = try ReportRenderer(templatesDirectory: templates, includeQueryText: options.includeQueryText)
-                .render(report, formats: try options.parsedFormats())
+            files = try renderer.render(report, formats: try options.parsedFormats())
         } catch {
             throw CommandFailure("render: \(error)")
         }
         let out = URL(fileURLWithPath: options.out, isDirectory: true)
         do {
-            try ReportPublisher.publish(files, month: month, outDirectory: out)
+            try ReportPublisher.publish(files, month: month, outDirectory: out, renderer: renderer)
         } catch {
             throw CommandFailure("\(error)")
         }
