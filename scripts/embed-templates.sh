@@ -29,5 +29,6 @@ trap 'rm -f "$tmp"' EXIT
   echo '    ]'
   echo '}'
 } > "$tmp"
+chmod 644 "$tmp"   # mktemp makes it 0600; a source file is 0644
 mv "$tmp" "$out"
 echo "wrote $out"

@@ -192,7 +192,7 @@ struct BusinessUnitAttribution {
         }
         guard coveredFrom > month.start else { return nil }
         return DataQualityNote(kind: .historyGap, businessUnitId: unit, message:
-            "\(unit)'s collected query history starts on \(DayText.iso(coveredFrom)), after \(month.title) began: "
+            "\(unit)'s collected query history starts on \(BillingMonth.dayText(coveredFrom)), after \(month.title) began: "
                 + "its Athena estimate and query-based shares miss the queries before then (Athena keeps 45 days; "
                 + "a daily collect avoids this).")
     }
@@ -200,20 +200,4 @@ struct BusinessUnitAttribution {
     private static func signed(_ text: String) -> String {
         text.hasPrefix("-") ? text : "+" + text
     }
-}
-
-/// `YYYY-MM-DD` in UTC.
-enum DayText {
-    static func iso(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return [String(parts.year!), pad(parts.month!), pad(parts.day!)].joined(separator: "-")
-    }
-
-    private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
-    private static let calendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
 }

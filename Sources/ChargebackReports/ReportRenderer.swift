@@ -37,13 +37,13 @@ public struct ReportRenderer: Sendable {
 
     /// The months index (`DIR/index.html`) for the given month folders, newest first.
     func monthsIndex(_ page: MonthsIndexPage) throws -> ReportFile {
-        try HTMLPages(templates: TemplateLibrary(directory: templatesDirectory), includeQueryText: false).monthsIndex(page)
+        ReportFile(name: "index.html",
+                   text: try TemplateLibrary(directory: templatesDirectory).render(page, template: "months-index"))
     }
 
     /// A business unit id becomes a file name: the configuration allows `[a-z0-9-]{1,40}`, and
     /// names that would clash with the organisation's own files are refused too.
     static func isSafeFileStem(_ id: String) -> Bool {
-        let reserved: Set<String> = ["index", "summary", "central", "allocations", "workgroups", "focus"]
-        return id.wholeMatch(of: /[a-z0-9-]{1,40}/) != nil && !reserved.contains(id)
+        id.wholeMatch(of: /[a-z0-9-]{1,40}/) != nil && !BusinessUnitConfig.reservedIDs.contains(id)
     }
 }

@@ -59,9 +59,6 @@ extension ConfigDecoder {
                                   regions: regions, workgroups: workgroups, costCenter: costCenter, budget: budget)
     }
 
-    /// Names of the month's own report files (index.html, summary.csv, …), which a unit's would overwrite.
-    static let reservedIDs: Set<String> = ["index", "summary", "central", "allocations", "workgroups", "focus"]
-
     private func businessUnitID(_ node: Node, at path: ConfigKeyPath, idNodes: inout [String: Node]) -> String? {
         guard let id = text(node, at: path) else { return nil }
         guard id.wholeMatch(of: /[a-z0-9-]{1,40}/) != nil else {
@@ -69,7 +66,7 @@ extension ConfigDecoder {
             return nil
         }
         // A unit's reports are <id>.html and <id>.csv beside the month's own files.
-        if Self.reservedIDs.contains(id) {
+        if BusinessUnitConfig.reservedIDs.contains(id) {
             report("'\(id)' cannot be a business unit id: the month's \(id) report files have that name; choose another, e.g. \(id)-bu",
                    at: node, path: path)
             return nil

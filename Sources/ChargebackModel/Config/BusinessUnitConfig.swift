@@ -2,6 +2,10 @@ import Foundation
 
 /// One business unit: a consumer account reached through its Role B.
 public struct BusinessUnitConfig: Sendable, Equatable {
+    /// Ids a unit cannot have: its reports are `<id>.html` and `<id>.csv` beside the month's own
+    /// files of these names (index.html, summary.csv, …).
+    public static let reservedIDs: Set<String> = ["index", "summary", "central", "allocations", "workgroups", "focus"]
+
     /// `[a-z0-9-]{1,40}`, unique; used in file names.
     public var id: String
     /// The display name; the id when the file gives none.

@@ -22,7 +22,7 @@ public struct BillingMonth: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// The month that contains `date` (UTC).
     public init(containing date: Date) {
-        let parts = BillingMonth.utc.dateComponents([.year, .month], from: date)
+        let parts = BillingMonth.utcCalendar.dateComponents([.year, .month], from: date)
         year = parts.year!
         month = parts.month!
     }
@@ -40,7 +40,7 @@ public struct BillingMonth: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// The first instant of the month, UTC.
     public var start: Date {
-        BillingMonth.utc.date(from: DateComponents(year: year, month: month, day: 1))!
+        BillingMonth.utcCalendar.date(from: DateComponents(year: year, month: month, day: 1))!
     }
 
     /// The first instant of the next month, UTC (the period's exclusive end).
@@ -83,7 +83,14 @@ public struct BillingMonth: Sendable, Hashable, Comparable, Codable, CustomStrin
         try container.encode(text)
     }
 
-    static let utc: Calendar = {
+    /// `YYYY-MM-DD` of the day that contains `date`, in UTC.
+    public static func dayText(_ date: Date) -> String {
+        let parts = utcCalendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }
+
+    /// The Gregorian calendar in UTC, which every period and date of the reports uses.
+    public static let utcCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar

@@ -7,7 +7,6 @@ import Foundation
 /// a report field, formatted.
 struct CostChart {
     struct Series: Sendable {
-        var key: String
         var label: String
         var value: @Sendable (BusinessUnitReport) -> Decimal?
     }
@@ -44,19 +43,18 @@ struct CostChart {
     var desc: String
     var width = "860"
     var height: String
-    var labelWidth = "190"
     var bars: [Bar]
     var legend: [LegendItem]
 
     static let series: [Series] = [
-        Series(key: "athena", label: "Athena", value: { $0.athenaBilled }),
-        Series(key: "glue", label: "Glue", value: { $0.glue }),
-        Series(key: "s3", label: "S3", value: { $0.s3 }),
-        Series(key: "other-services", label: "Other services", value: { $0.otherServices }),
-        Series(key: "quick-sessions", label: "Quick sessions", value: { $0.quickSessions }),
-        Series(key: "quick-spice", label: "Quick SPICE", value: { $0.quickSpice }),
-        Series(key: "quick-users", label: "Quick users", value: { $0.quickUsers }),
-        Series(key: "quick-other", label: "Quick other", value: { $0.quickOther }),
+        Series(label: "Athena", value: { $0.athenaBilled }),
+        Series(label: "Glue", value: { $0.glue }),
+        Series(label: "S3", value: { $0.s3 }),
+        Series(label: "Other services", value: { $0.otherServices }),
+        Series(label: "Quick sessions", value: { $0.quickSessions }),
+        Series(label: "Quick SPICE", value: { $0.quickSpice }),
+        Series(label: "Quick users", value: { $0.quickUsers }),
+        Series(label: "Quick other", value: { $0.quickOther }),
     ]
 
     init(_ report: ChargebackReport) {

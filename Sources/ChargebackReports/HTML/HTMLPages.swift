@@ -14,8 +14,4 @@ struct HTMLPages {
         }
         return files
     }
-
-    func monthsIndex(_ page: MonthsIndexPage) throws -> ReportFile {
-        ReportFile(name: "index.html", text: try templates.render(page, template: "months-index"))
-    }
 }

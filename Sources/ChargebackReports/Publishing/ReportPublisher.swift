@@ -22,13 +22,9 @@ public enum ReportPublisher {
         var afterEachFile: (@Sendable (Int) -> Void)?
     }
 
-    public static func publish(_ files: [ReportFile], month: BillingMonth, outDirectory: URL) throws {
-        try publish(files, month: month, outDirectory: outDirectory, renderer: ReportRenderer())
-    }
-
-    /// As `publish(_:month:outDirectory:)`, with the months index drawn by `renderer`'s templates.
+    /// Publishes a month's files; the months index is drawn with `renderer`'s templates.
     public static func publish(_ files: [ReportFile], month: BillingMonth, outDirectory: URL,
-                               renderer: ReportRenderer) throws {
+                               renderer: ReportRenderer = ReportRenderer()) throws {
         try publish(files, month: month, outDirectory: outDirectory, renderer: renderer, faults: Faults())
     }
 
@@ -38,7 +34,7 @@ public enum ReportPublisher {
         let out = outDirectory.standardizedFileURL
         try FileSystem.makeDirectory(out)
         try recover(in: out)
-        try cleanLeftovers(in: out, month: month)
+        try cleanLeftovers(in: out)
 
         let final = out.appendingPathComponent(month.text, isDirectory: true)
         let temporary = out.appendingPathComponent(".\(month.text).tmp-\(FileSystem.randomSuffix())", isDirectory: true)
@@ -94,7 +90,7 @@ public enum ReportPublisher {
     }
 
     /// Temporary and set-aside folders of earlier runs (killed or failed) are removed.
-    static func cleanLeftovers(in out: URL, month: BillingMonth) throws {
+    static func cleanLeftovers(in out: URL) throws {
         for name in try FileSystem.contents(of: out) where leftover(name) != nil {
             try? FileManager.default.removeItem(at: out.appendingPathComponent(name))
         }
