@@ -6,18 +6,7 @@ import Foundation
 enum NumberText {
     /// `value` as written, with a comma between thousands: 1234567.5 → `1,234,567.5`.
     static func grouped(_ value: Decimal) -> String {
-        let text = value.description
-        let negative = text.hasPrefix("-")
-        let unsigned = negative ? String(text.dropFirst()) : text
-        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let digits = Array(parts[0])
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return (negative ? "-" : "") + grouped + fraction
+        DecimalText.groupingThousands(value.description)
     }
 
     /// `value` rounded half away from zero to `scale` decimals and written with exactly that many.

@@ -1,3 +1,4 @@
+import ChargebackModel
 import Foundation
 
 /// Decimal amounts as text, without ever passing through floating point. Rounding is half away
@@ -5,9 +6,7 @@ import Foundation
 enum MoneyFormat {
     /// `-1234.5` → `-1234.50`: `scale` decimals, `.` separator, no grouping (CSV, JSON-like text).
     static func plain(_ value: Decimal, scale: Int = 2) -> String {
-        var input = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &input, scale, .plain)
+        let rounded = MoneyRounding.rounded(value, scale: scale)
         let negative = rounded < 0
         let digits = (negative ? -rounded : rounded).description
         var parts = digits.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -21,20 +20,7 @@ enum MoneyFormat {
 
     /// `-1234.5` → `-1,234.50`: thousands grouped with commas, for people.
     static func grouped(_ value: Decimal, scale: Int = 2) -> String {
-        let text = plain(value, scale: scale)
-        let negative = text.hasPrefix("-")
-        let unsigned = negative ? String(text.dropFirst()) : text
-        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let integer = Array(parts[0])
-        var groups: [String] = []
-        var end = integer.count
-        while end > 0 {
-            let start = max(0, end - 3)
-            groups.insert(String(integer[start..<end]), at: 0)
-            end = start
-        }
-        let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return (negative ? "-" : "") + groups.joined(separator: ",") + fraction
+        DecimalText.groupingThousands(plain(value, scale: scale))
     }
 
     /// A fraction as a percentage with one decimal: `0.0243` → `2.4%` (the decimal point moved,
