@@ -116,7 +116,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AWSServicesTests",
-            dependencies: ["AWSServices", "AWSCore", "ChargebackTestSupport"],
+            dependencies: ["AWSServices", "AWSCore", "ChargebackTestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

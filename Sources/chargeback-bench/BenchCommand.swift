@@ -22,6 +22,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip the collects under AWS's quotas, which are bound by the quotas' rate.")
     var skipQuotaRun = false
 
+    @Option(name: .long, help: "Run only the benchmarks whose name contains this text (e.g. collect_aws_quotas_200x2000).")
+    var only: String?
+
     @Option(name: .long, help: "Fail when the process's peak resident memory exceeds this many MiB.")
     var rssBudgetMib = 512
 
@@ -38,30 +41,44 @@ struct BenchCommand: AsyncParsableCommand {
             progress("\(result.name): \(result.count) \(result.unit) in \(String(format: "%.2f", result.wallSeconds)) s")
         }
 
+        func selected(_ name: String) -> Bool { only.map { name.contains($0) } ?? true }
+
         // First, while the heap is small: its peak is the million executions it is handed.
-        progress("attribution of \(scale.attributedExecutions) executions")
-        record(try AttributionBench.run(executions: scale.attributedExecutions))
-
-        progress("signing \(scale.signatures) requests")
-        record(try await SigningBenchmark.run(count: scale.signatures))
-
-        progress("transport: \(scale.transportRequests) ListWorkGroups sequentially, then \(scale.transportConcurrency) at a time")
-        for result in try await TransportBenchmark.run(requests: scale.transportRequests,
-                                                       concurrency: scale.transportConcurrency) {
-            record(result)
+        if selected("attribution_\(scale.attributedExecutions)") {
+            progress("attribution of \(scale.attributedExecutions) executions")
+            record(try AttributionBench.run(executions: scale.attributedExecutions))
         }
 
-        progress("check across \(scale.checkBusinessUnits) business units")
-        record(try await CheckBenchmark.run(businessUnits: scale.checkBusinessUnits, concurrency: 8))
+        if selected("sigv4_sign") {
+            progress("signing \(scale.signatures) requests")
+            record(try await SigningBenchmark.run(count: scale.signatures))
+        }
+
+        if selected("transport_sequential") || selected("transport_concurrent_\(scale.transportConcurrency)") {
+            progress("transport: \(scale.transportRequests) ListWorkGroups sequentially, then \(scale.transportConcurrency) at a time")
+            for result in try await TransportBenchmark.run(requests: scale.transportRequests,
+                                                           concurrency: scale.transportConcurrency) {
+                record(result)
+            }
+        }
+
+        if selected("check_\(scale.checkBusinessUnits)_bus") {
+            progress("check across \(scale.checkBusinessUnits) business units")
+            record(try await CheckBenchmark.run(businessUnits: scale.checkBusinessUnits, concurrency: 8))
+        }
 
         for collect in scale.collects where collect.quotas ? !skipQuotaRun : true {
             let name = "collect_\(collect.quotas ? "aws_quotas" : "quotas_off")_\(collect.accounts)x\(collect.executionsPerAccount)"
+            guard selected(name) else { continue }
             progress("\(name): \(collect.accounts) accounts × \(collect.executionsPerAccount) executions over 60 days, "
                 + "\(collect.concurrency) accounts at a time")
             record(try await CollectBenchmark(name: name, accounts: collect.accounts,
                                               executionsPerAccount: collect.executionsPerAccount, workgroups: 2,
                                               concurrency: collect.concurrency,
                                               quotas: collect.quotas ? .aws : .off).run())
+        }
+        guard !results.isEmpty else {
+            throw BenchError("no benchmark's name contains \"\(only ?? "")\"")
         }
 
         let report = BenchReport(mode: scale.name, cores: ProcessInfo.processInfo.activeProcessorCount,

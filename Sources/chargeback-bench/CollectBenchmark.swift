@@ -29,7 +29,7 @@ struct CollectBenchmark: Sendable {
         let store = try ChargebackStore(path: folder.appendingPathComponent("store.sqlite").path)
 
         return try await withBenchSandbox(scenario, quotas: quotas) { sandbox in
-            let limits = RateLimitTable.awsDefaults.withSafetyFactor(RateLimitTable.recommendedSafetyFactor)
+            let limits = AWSAccess.rateLimits
             let chain = sandbox.roleChain(retry: RetryPolicy(maxAttempts: 10), rateLimits: quotas == .aws ? limits : nil)
             let clock = sandbox.server.clock
             let collector = Collector(config: config, chain: chain, central: chain.client, store: store,

@@ -374,9 +374,9 @@ import Testing
 }
 
 /// Waiting for a transfer slot.
-@Suite(.timeLimit(.minutes(1))) struct CurlAsyncSemaphoreTests {
+@Suite(.timeLimit(.minutes(1))) struct AsyncSemaphoreTests {
     @Test func aCancelledWaiterLeavesWithoutTakingASlot() async throws {
-        let semaphore = CurlAsyncSemaphore(permits: 1)
+        let semaphore = AsyncSemaphore(permits: 1)
         try await semaphore.acquire()
 
         let waiter = Task { try await semaphore.acquire() }
@@ -389,7 +389,7 @@ import Testing
     }
 
     /// Suspends until `count` tasks are queued on `semaphore` (or the test is cancelled).
-    static func waitUntilQueued(_ semaphore: CurlAsyncSemaphore, count: Int) async throws {
+    static func waitUntilQueued(_ semaphore: AsyncSemaphore, count: Int) async throws {
         while semaphore.waitingCount < count {
             try Task.checkCancellation()
             await Task.yield()
@@ -397,7 +397,7 @@ import Testing
     }
 
     @Test func aReleasedSlotGoesToTheWaiter() async throws {
-        let semaphore = CurlAsyncSemaphore(permits: 1)
+        let semaphore = AsyncSemaphore(permits: 1)
         try await semaphore.acquire()
         let waiter = Task { try await semaphore.acquire() }
         try await Self.waitUntilQueued(semaphore, count: 1)
@@ -420,7 +420,7 @@ import Testing
     }
 
     @Test func waitersAreServedInArrivalOrder() async throws {
-        let semaphore = CurlAsyncSemaphore(permits: 1)
+        let semaphore = AsyncSemaphore(permits: 1)
         try await semaphore.acquire()
         final class Arrivals: Sendable {
             let order = Mutex<[Int]>([])

@@ -97,19 +97,19 @@ struct RouterHTTPClient: HTTPClient {
         }
     }
 
-    /// At the tool's margin (95% of 5/s, burst 9.5 rounded down to 9) nothing is throttled, and the
-    /// limiter granted the calls on its schedule: 9 at once, the other 16 at 4.75/s.
+    /// At the tool's margin (5/s, the burst of 10 shortened by 0.4 s of calls to 8) nothing is
+    /// throttled, and the limiter granted the calls on its schedule: 8 at once, the other 17 at 5/s.
     @Test func limiterAtTheToolsMarginKeepsABurstUnderTheQuota() async throws {
         let harness = Harness()
-        let table = RateLimitTable.awsDefaults.withSafetyFactor(RateLimitTable.recommendedSafetyFactor)
+        let table = RateLimitTable.awsDefaults.withJitterAllowance(RateLimitTable.recommendedJitterAllowance)
         let limiter = RateLimiter(table: table, now: harness.clock.read, sleep: harness.clock.sleep)
 
         let failures = try await harness.listHistory(limiter: limiter)
 
         #expect(failures == [])
         #expect(harness.throttledListCalls == 0)
-        #expect(RateLimitTable.recommendedSafetyFactor == 0.95)
-        #expect(abs(harness.clock.now - 16 / 4.75) < 1e-6, "the limiter's clock reads \(harness.clock.now) s")
+        #expect(RateLimitTable.recommendedJitterAllowance == 0.4)
+        #expect(abs(harness.clock.now - 17 / 5.0) < 1e-6, "the limiter's clock reads \(harness.clock.now) s")
     }
 
     /// The same calls with no limiter, all at one instant: the quota's burst of 10 goes through and

@@ -56,12 +56,14 @@ struct CollectCommandTests {
 
     @Test("a collect killed with SIGKILL halfway leaves a store the next collect completes, without duplicates")
     func killedCollectIsCompletedByTheNext() async throws {
-        let slow = try await SampleSandbox.start(faults: "latency=40ms")
+        let slow = try await SampleSandbox.start(faults: "latency=150ms")
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try await CLI.run(["init", "chargeback.yaml"], in: folder)
         let storePath = folder.appendingPathComponent("s.sqlite").path
-        let arguments = ["collect", "--config", "chargeback.yaml", "--month", Self.month.text, "--store", storePath, "--quiet"]
+        // One unit listing at a time: the first unit's results are stored well before the last one's.
+        let arguments = ["collect", "--config", "chargeback.yaml", "--month", Self.month.text, "--store", storePath, "--quiet",
+                         "--concurrency", "1"]
 
         let process = Process()
         process.executableURL = CLI.executable

@@ -84,6 +84,27 @@ struct CollectorTests {
         }
     }
 
+    /// `--concurrency 1`: one business unit lists its Athena history at a time (the others may
+    /// meanwhile take their role chain or write their results), and every unit still completes.
+    @Test("the concurrency bounds the units listing their history at once")
+    func concurrencyBoundsTheUnitsListingAtOnce() async throws {
+        let config = try SampleOrganisation.config()
+        let folder = try StoreFolder()
+        let store = try ChargebackStore(path: folder.path("store.sqlite"))
+        try await withSandbox(frozenClock: true) { sandbox in
+            let clock = sandbox.clock
+            var chain = sandbox.chain(runAsRoleArn: config.central.runAsRoleArn?.text)
+            let tracker = HistoryCallTracker(wrapping: chain.client.http)
+            chain.client.http = tracker
+            let collector = Collector(config: config, chain: chain, central: sandbox.client(), store: store,
+                                      concurrency: 1, now: { clock.now() })
+            let run = try await collector.run(.month(Self.month))
+            #expect(run.status == .complete, "\(run.outcomes.compactMap(\.error))")
+            #expect(tracker.sessionsSeen == config.businessUnits.count)
+            #expect(tracker.mostSessionsListingAtOnce == 1)
+        }
+    }
+
     @Test("a wrong ExternalId, the wrong account and a denied account fail their BU alone; nothing of them is stored")
     func oneUnitFailingDoesNotStopTheOthers() async throws {
         let sample = try SampleOrganisation.config()
@@ -151,5 +172,35 @@ struct CollectorTests {
         let month = CollectPlan.month(BillingMonth("2026-02")!)
         #expect(month.since == BillingMonth("2026-02")!.start)
         #expect(month.until == BillingMonth("2026-03")!.start)
+    }
+}
+
+/// Counts, by the access key that signed them, the sessions with Athena history calls in flight.
+final class HistoryCallTracker: HTTPClient, @unchecked Sendable {
+    private let wrapped: any HTTPClient
+    private let lock = NSLock()
+    private var inFlight: [String: Int] = [:]
+    private var seen: Set<String> = []
+    private var most = 0
+
+    init(wrapping wrapped: any HTTPClient) { self.wrapped = wrapped }
+
+    var sessionsSeen: Int { lock.withLock { seen.count } }
+    var mostSessionsListingAtOnce: Int { lock.withLock { most } }
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let target = request.headers["X-Amz-Target"] ?? ""
+        guard target.hasSuffix(".ListQueryExecutions") || target.hasSuffix(".BatchGetQueryExecution"),
+              let authorization = request.headers["Authorization"],
+              let credential = authorization.split(separator: " ").first(where: { $0.hasPrefix("Credential=") }),
+              let accessKey = credential.dropFirst("Credential=".count).split(separator: "/").first.map(String.init)
+        else { return try await wrapped.send(request) }
+        lock.withLock {
+            inFlight[accessKey, default: 0] += 1
+            seen.insert(accessKey)
+            most = max(most, inFlight.values.filter { $0 > 0 }.count)
+        }
+        defer { lock.withLock { inFlight[accessKey, default: 0] -= 1 } }
+        return try await wrapped.send(request)
     }
 }

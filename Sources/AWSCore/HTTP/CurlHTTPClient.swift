@@ -38,7 +38,7 @@ public final class CurlHTTPClient: HTTPClient {
 
     public let configuration: Configuration
     private let environment: [String: String]
-    private let slots: CurlAsyncSemaphore
+    private let slots: AsyncSemaphore
     private let handles: CurlEasyHandlePool
 
     /// - Parameter environment: where proxy settings are read from (see `CurlProxySelection`).
@@ -48,7 +48,7 @@ public final class CurlHTTPClient: HTTPClient {
         precondition(configuration.maxResponseBytes >= 0, "CurlHTTPClient needs maxResponseBytes >= 0")
         self.configuration = configuration
         self.environment = environment
-        slots = CurlAsyncSemaphore(permits: configuration.maxConcurrentRequests)
+        slots = AsyncSemaphore(permits: configuration.maxConcurrentRequests)
         handles = CurlEasyHandlePool(maxIdle: configuration.maxConcurrentRequests)
     }
 

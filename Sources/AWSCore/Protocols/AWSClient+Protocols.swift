@@ -55,6 +55,13 @@ extension AWSClient {
 
     func decodeJSON<Output: Decodable>(_ type: Output.Type, from data: Data, service: AWSServiceDescriptor,
                                        operation: String) throws -> Output {
+        if let readable = Output.self as? any JSONReaderDecodable.Type {
+            do {
+                return try JSONReader.decode(readable, from: data) as! Output
+            } catch {
+                throw AWSClientError.invalidResponse(service: service.name, operation: operation, detail: error.description)
+            }
+        }
         do {
             return try AWSJSON.decoder().decode(Output.self, from: data)
         } catch let error as DecodingError {

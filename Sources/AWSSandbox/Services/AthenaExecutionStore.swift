@@ -104,7 +104,7 @@ final class AthenaExecutionStore: Sendable {
     /// The record position of an execution id, in any account.
     func recordIndex(of id: String) -> Int? {
         if let explicit = explicitLookup[id] { return Int(explicit) }
-        guard let parsed = AthenaExecutionID.parse(id.lowercased()) else { return nil }
+        guard let parsed = AthenaExecutionID.parse(id) else { return nil }
         var low = 0
         var high = generatedLookup.count
         while low < high {

@@ -26,7 +26,7 @@ struct CollectCommand: AsyncParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(name: .long, help: "How many business units to collect at once.")
+    @Option(name: .long, help: "How many business units list their Athena history at once (as many more prepare or write meanwhile).")
     var concurrency: Int = 8
 
     @Flag(name: .long, help: "Keep each query's SQL text (at most 2 KB) in the store.")

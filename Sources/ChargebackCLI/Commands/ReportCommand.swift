@@ -22,7 +22,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var output: RenderOptions
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(name: .long, help: "How many business units to collect at once.")
+    @Option(name: .long, help: "How many business units list their Athena history at once (as many more prepare or write meanwhile).")
     var concurrency: Int = 8
 
     @OptionGroup var global: GlobalOptions

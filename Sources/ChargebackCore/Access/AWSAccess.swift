@@ -15,8 +15,8 @@ public struct AWSAccess: Sendable {
     /// AssumeRole); its table holds the quotas every account's calls are paced to.
     public let centralRateLimiter: RateLimiter
 
-    /// The quotas calls are paced to: AWS's published ones, with a margin under them.
-    public static let rateLimits = RateLimitTable.awsDefaults.withSafetyFactor(RateLimitTable.recommendedSafetyFactor)
+    /// The quotas calls are paced to: AWS's published ones, bursts kept short for network jitter.
+    public static let rateLimits = RateLimitTable.awsDefaults.withJitterAllowance(RateLimitTable.recommendedJitterAllowance)
 
     public init(http: any HTTPClient, endpoints: EndpointResolver, base: any CredentialProvider, logger: Logger,
                 rateLimits: RateLimitTable = AWSAccess.rateLimits) {

@@ -9,12 +9,17 @@ import Logging
 /// its Athena history and Cost Explorer costs, and the central account's Quick costs and
 /// inventory, into the store. Business units run concurrently (bounded) and their calls are
 /// paced per account; one unit failing never stops the others.
+///
+/// A unit's Athena history is the part AWS's quotas bound, and `concurrency` units list theirs at
+/// a time. Up to as many more units meanwhile take the role chain and read their workgroups (so
+/// a unit starts listing the moment a slot frees) or write their results to the store.
 public struct Collector: Sendable {
     public var config: ChargebackConfig
     public var chain: RoleChain
     /// Acts in the central account (base credentials or the central cost role).
     public var central: AWSClient
     public var store: ChargebackStore
+    /// Business units listing their Athena history at once.
     public var concurrency: Int
     public var progress: CollectProgress
     public var now: @Sendable () -> Date
@@ -49,8 +54,9 @@ public struct Collector: Sendable {
 
         let runId = run.id
         async let centralOutcome = collectCentral(plan, runId: runId)
-        let unitOutcomes = await concurrentMap(config.businessUnits, limit: concurrency) { unit in
-            await collectUnit(unit, plan: plan, runId: runId)
+        let listingSlots = AsyncSemaphore(permits: max(1, concurrency))
+        let unitOutcomes = await concurrentMap(config.businessUnits, limit: 2 * max(1, concurrency)) { unit in
+            await collectUnit(unit, plan: plan, runId: runId, listingSlots: listingSlots)
         }
         run.outcomes = unitOutcomes + [await centralOutcome]
         run.endedAt = now()
@@ -70,7 +76,8 @@ public struct Collector: Sendable {
 // MARK: Business units
 
 extension Collector {
-    func collectUnit(_ unit: BusinessUnitConfig, plan: CollectPlan, runId: String) async -> CollectionOutcome {
+    func collectUnit(_ unit: BusinessUnitConfig, plan: CollectPlan, runId: String,
+                     listingSlots: AsyncSemaphore) async -> CollectionOutcome {
         let counter = RequestCounter()
         let pages = PageCounter()
         var fetched = 0
@@ -93,15 +100,12 @@ extension Collector {
         var batch = BusinessUnitBatch()
         var failures: [String] = []
         var succeeded = 0
-        let regionResults = await concurrentMap(unit.regions, limit: unit.regions.count) { region in
-            await collectRegion(region, unit: unit, session: session, plan: plan)
+        let regions = await concurrentMap(unit.regions, limit: unit.regions.count) { region in
+            await discoverRegion(region, unit: unit, session: session)
         }
-        for result in regionResults {
-            batch.workgroups += result.workgroups
-            batch.executions += result.executions
-            batch.coverage += result.coverage
-            failures += result.failures
-            succeeded += result.coverage.count
+        for region in regions {
+            batch.workgroups += region.workgroups
+            failures += region.failures
         }
         if let configured = unit.workgroups {
             let found = Set(batch.workgroups.map(\.name))
@@ -109,21 +113,28 @@ extension Collector {
                 failures.append("workgroup '\(name)' was not found in \(unit.regions.joined(separator: ", "))")
             }
         }
-        fetched = batch.executions.count
 
-        let costs = CostExplorerCollector(costExplorer: CostExplorerClient(client: session.client(region: unit.regions[0])),
-                                          store: store, pages: pages)
-        for month in plan.months {
-            let request = CostExplorerCollector.Request(
-                accountId: unit.accountId, month: month, metric: config.costMetric.rawValue, kind: .consumer,
-                services: config.services.map(\.costExplorerName), groupBy: ["SERVICE", "USAGE_TYPE"])
-            do {
-                if let result = try await costs.collect(request, now: now()) { batch.costResults.append(result) }
-                succeeded += 1
-            } catch {
-                failures.append("Cost Explorer \(month): \(Self.oneLine(error))")
-            }
+        do {
+            try await listingSlots.acquire()
+        } catch {
+            return await record(outcome(.failed, "stopped before its history was listed"), runId: runId)
         }
+        async let costs = collectCosts(unit, session: session, plan: plan, pages: pages)
+        let histories = await concurrentMap(regions, limit: regions.count) { region in
+            await collectHistory(region, unit: unit, plan: plan)
+        }
+        listingSlots.release()
+        for history in histories {
+            batch.executions += history.executions
+            batch.coverage += history.coverage
+            failures += history.failures
+            succeeded += history.coverage.count
+        }
+        fetched = batch.executions.count
+        let costResults = await costs
+        batch.costResults = costResults.results
+        failures += costResults.failures
+        succeeded += costResults.months
 
         do {
             try await store.save(batch)
@@ -134,19 +145,46 @@ extension Collector {
         return await record(outcome(succeeded > 0 ? .partial : .failed, failures.joined(separator: "; ")), runId: runId)
     }
 
-    struct RegionResult: Sendable {
+    /// The unit's Cost Explorer costs, month by month: the results fetched (a final month already
+    /// stored is not fetched again), the months that succeeded, and the failures.
+    func collectCosts(_ unit: BusinessUnitConfig, session: BusinessUnitSession, plan: CollectPlan,
+                      pages: PageCounter) async -> (results: [CostResult], months: Int, failures: [String]) {
+        let costs = CostExplorerCollector(costExplorer: CostExplorerClient(client: session.client(region: unit.regions[0])),
+                                          store: store, pages: pages)
+        var results: [CostResult] = []
+        var months = 0
+        var failures: [String] = []
+        for month in plan.months {
+            let request = CostExplorerCollector.Request(
+                accountId: unit.accountId, month: month, metric: config.costMetric.rawValue, kind: .consumer,
+                services: config.services.map(\.costExplorerName), groupBy: ["SERVICE", "USAGE_TYPE"])
+            do {
+                if let result = try await costs.collect(request, now: now()) { results.append(result) }
+                months += 1
+            } catch {
+                failures.append("Cost Explorer \(month): \(Self.oneLine(error))")
+            }
+        }
+        return (results, months, failures)
+    }
+
+    /// One region's workgroups (the configured ones, or every enabled one) with their settings.
+    struct RegionWorkgroups: Sendable {
+        var region: String
+        var athena: AthenaClient
         var workgroups: [AthenaWorkgroup] = []
+        var failures: [String] = []
+    }
+
+    struct HistoryResult: Sendable {
         var executions: [AthenaExecution] = []
         var coverage: [AthenaCoverage] = []
         var failures: [String] = []
     }
 
-    /// One region of a unit: its workgroups (the configured ones, or every enabled one), their
-    /// settings and their history.
-    func collectRegion(_ region: String, unit: BusinessUnitConfig, session: BusinessUnitSession,
-                       plan: CollectPlan) async -> RegionResult {
+    func discoverRegion(_ region: String, unit: BusinessUnitConfig, session: BusinessUnitSession) async -> RegionWorkgroups {
         let athena = AthenaClient(client: session.client(region: region))
-        var result = RegionResult()
+        var result = RegionWorkgroups(region: region, athena: athena)
         var names: [String] = []
         do {
             for try await page in athena.listWorkGroupsPages(maxResults: 50) {
@@ -163,47 +201,44 @@ extension Collector {
             result.failures.append("\(region): listing workgroups: \(Self.oneLine(error))")
             return result
         }
-
-        let perWorkgroup = await concurrentMap(names.sorted(), limit: 8) { name in
-            await collectWorkgroup(name, region: region, unit: unit, athena: athena, plan: plan)
-        }
-        for item in perWorkgroup {
-            if let workgroup = item.workgroup { result.workgroups.append(workgroup) }
-            if let history = item.history {
-                result.executions += history.executions
-                result.coverage.append(history.coverage)
+        let settings = await concurrentMap(names.sorted(), limit: 8) { name in
+            do {
+                return (AthenaWorkgroup(try await athena.getWorkGroup(name: name), accountId: unit.accountId, region: region),
+                        nil as String?)
+            } catch {
+                return (AthenaWorkgroup(accountId: unit.accountId, region: region, name: name),
+                        "\(region)/\(name): reading its settings: \(Self.oneLine(error))")
             }
-            result.failures += item.failures
         }
+        result.workgroups = settings.map(\.0)
+        result.failures = settings.compactMap(\.1)
         return result
     }
 
-    struct WorkgroupResult: Sendable {
-        var workgroup: AthenaWorkgroup?
-        var history: AthenaHistoryCollector.Result?
-        var failures: [String] = []
-    }
-
-    func collectWorkgroup(_ name: String, region: String, unit: BusinessUnitConfig, athena: AthenaClient,
-                          plan: CollectPlan) async -> WorkgroupResult {
-        var result = WorkgroupResult()
-        do {
-            result.workgroup = AthenaWorkgroup(try await athena.getWorkGroup(name: name), accountId: unit.accountId,
-                                               region: region)
-        } catch {
-            result.failures.append("\(region)/\(name): reading its settings: \(Self.oneLine(error))")
-            result.workgroup = AthenaWorkgroup(accountId: unit.accountId, region: region, name: name)
+    /// The history of every workgroup found in one region.
+    func collectHistory(_ region: RegionWorkgroups, unit: BusinessUnitConfig, plan: CollectPlan) async -> HistoryResult {
+        let perWorkgroup = await concurrentMap(region.workgroups.map(\.name), limit: 8) { name -> HistoryResult in
+            do {
+                let progress = self.progress
+                let collector = AthenaHistoryCollector(
+                    athena: region.athena, accountId: unit.accountId, region: region.region, workgroup: name,
+                    windowStart: plan.since, windowEnd: plan.until, now: now(),
+                    known: try await store.knownExecutions(accountId: unit.accountId, region: region.region, workgroup: name),
+                    previousCoverage: try await runBlocking { [store] in
+                        try store.coverage(accountId: unit.accountId, region: region.region, workgroup: name)
+                    },
+                    includeQueryText: plan.includeQueryText, onFetched: { progress.fetched($0) })
+                let history = try await collector.collect()
+                return HistoryResult(executions: history.executions, coverage: [history.coverage])
+            } catch {
+                return HistoryResult(failures: ["\(region.region)/\(name): query history: \(Self.oneLine(error))"])
+            }
         }
-        do {
-            let progress = self.progress
-            let collector = AthenaHistoryCollector(
-                athena: athena, accountId: unit.accountId, region: region, workgroup: name, windowStart: plan.since, windowEnd: plan.until,
-                now: now(), known: try await store.knownExecutions(accountId: unit.accountId, region: region, workgroup: name),
-                previousCoverage: try store.coverage(accountId: unit.accountId, region: region, workgroup: name),
-                includeQueryText: plan.includeQueryText, onFetched: { progress.fetched($0) })
-            result.history = try await collector.collect()
-        } catch {
-            result.failures.append("\(region)/\(name): query history: \(Self.oneLine(error))")
+        var result = HistoryResult()
+        for item in perWorkgroup {
+            result.executions += item.executions
+            result.coverage += item.coverage
+            result.failures += item.failures
         }
         return result
     }
@@ -272,8 +307,10 @@ extension Collector {
                 + (outcome.error.map { ": \($0)" } ?? "")
         }
         do {
-            // Synchronously: a run stopped by its deadline must still record every outcome.
-            try store.record(outcome, runId: runId)
+            // Not cancellable: a run stopped by its deadline must still record every outcome.
+            let store = self.store
+            let recorded = outcome
+            try await runBlocking { try store.record(recorded, runId: runId) }
         } catch {
             logger.error("cannot record the outcome of \(outcome.scope): \(error)")
         }

@@ -38,8 +38,11 @@ struct CostExplorerCollector: Sendable {
     /// The fresh answer, or nil when the store's final answer stands or the month has not started.
     func collect(_ request: Request, now: Date) async throws -> CostResult? {
         guard request.month.start <= now else { return nil }   // Cost Explorer refuses a start in the future
-        if let stamp = try store.costResultStamp(accountId: request.accountId, month: request.month,
-                                                 metric: request.metric, kind: request.kind),
+        let store = self.store
+        if let stamp = try await runBlocking({
+            try store.costResultStamp(accountId: request.accountId, month: request.month, metric: request.metric,
+                                      kind: request.kind)
+        }),
            !stamp.estimated, stamp.requestFingerprint == request.fingerprint {
             return nil
         }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Runs `body` over `items` with at most `limit` running at once and returns the results in the
 /// items' order. Used to fan out over business units without opening hundreds of sessions at once.
 public func concurrentMap<Item: Sendable, Result: Sendable>(
@@ -21,5 +23,16 @@ public func concurrentMap<Item: Sendable, Result: Sendable>(
             }
         }
         return results.map { $0! }
+    }
+}
+
+/// Runs blocking work (a synchronous store call, which can wait behind other units' write
+/// transactions) on a Dispatch thread, off Swift's cooperative pool: that pool has one thread per
+/// core, and a few blocked threads stall every task of the run, rate-limiter wake-ups included.
+/// The work is not cancellable: once started it finishes, so a run stopped by its deadline still
+/// records what it knows.
+public func runBlocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
     }
 }

@@ -41,4 +41,21 @@ import Testing
 
         #expect(quota.burst == 1)
     }
+
+    /// The jitter allowance shortens each burst by the calls its rate grants in that time (rounded
+    /// up) and leaves the rate alone: 0.4 s is 2 of ListQueryExecutions' 10, 8 of BatchGet's 40.
+    @Test func jitterAllowanceShortensTheBurstNotTheRate() throws {
+        let table = RateLimitTable.awsDefaults.withJitterAllowance(0.4)
+        func quota(_ operation: String) throws -> RateLimitTable.Quota {
+            try #require(table.quota(for: RateLimitKey(region: "eu-west-1", service: "athena", operation: operation)))
+        }
+
+        #expect(try quota("ListQueryExecutions") == .init(ratePerSecond: 5, burst: 8))
+        #expect(try quota("BatchGetQueryExecution") == .init(ratePerSecond: 20, burst: 32))
+        #expect(table.withJitterAllowance(0.3).quota(for: RateLimitKey(region: "eu-west-1", service: "athena",
+                                                                        operation: "ListQueryExecutions"))?.burst == 8)
+        #expect(table.withJitterAllowance(60).quota(for: RateLimitKey(region: "eu-west-1", service: "athena",
+                                                                       operation: "ListQueryExecutions"))?.burst == 1)
+        #expect(table.withSafetyFactor(0.5).jitterAllowance == 0.4)
+    }
 }

@@ -1,8 +1,9 @@
 import Synchronization
 
-/// Limits how many transfers run at once. Waiting for a slot suspends the task rather than
-/// blocking a thread, and a cancelled waiter leaves the queue at once.
-final class CurlAsyncSemaphore: Sendable {
+/// Limits how many tasks do something at once (transfers, accounts listing their history).
+/// Waiting for a permit suspends the task rather than blocking a thread, and a cancelled waiter
+/// leaves the queue at once.
+public final class AsyncSemaphore: Sendable {
     private struct State {
         var available: Int
         var nextWaiterID = 0
@@ -11,17 +12,17 @@ final class CurlAsyncSemaphore: Sendable {
 
     private let state: Mutex<State>
 
-    init(permits: Int) {
-        precondition(permits > 0, "CurlAsyncSemaphore needs at least one permit")
+    public init(permits: Int) {
+        precondition(permits > 0, "AsyncSemaphore needs at least one permit")
         state = Mutex(State(available: permits))
     }
 
     /// Free slots, and tasks queued for one: what tests observe of the hand-off.
-    var availablePermits: Int { state.withLock { $0.available } }
-    var waitingCount: Int { state.withLock { $0.waiters.count } }
+    public var availablePermits: Int { state.withLock { $0.available } }
+    public var waitingCount: Int { state.withLock { $0.waiters.count } }
 
     /// Takes a slot, waiting in FIFO order; throws `CancellationError` if the task is cancelled first.
-    func acquire() async throws {
+    public func acquire() async throws {
         let id = state.withLock { state -> Int in
             defer { state.nextWaiterID += 1 }
             return state.nextWaiterID
@@ -51,7 +52,7 @@ final class CurlAsyncSemaphore: Sendable {
     }
 
     /// Returns a slot, handing it straight to the longest waiter if there is one.
-    func release() {
+    public func release() {
         let next = state.withLock { state -> CheckedContinuation<Void, any Error>? in
             if state.waiters.isEmpty {
                 state.available += 1
