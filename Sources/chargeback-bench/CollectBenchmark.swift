@@ -16,8 +16,8 @@ struct CollectBenchmark: Sendable {
     var concurrency: Int
     var quotas: SandboxOptions.QuotaMode = .aws
 
-    /// ListQueryExecutions, the narrowest quota: 5 pages of 50 ids a second per account and region.
-    static let listPagesPerSecond = 5.0
+    /// The quotas themselves (AWS's figures, without the tool's margin): the yardstick.
+    static let quotas = RateLimitTable.awsDefaults.quotas
 
     func run() async throws -> BenchResult {
         let spec = SyntheticSpec(accounts: accounts, queries: executionsPerAccount, workgroups: workgroups, seed: 11)
@@ -73,15 +73,24 @@ struct CollectBenchmark: Sendable {
                 } + sandbox.server.counters.requests(service: "ce", operation: "GetCostAndUsage", account: unit.accountId)
                     + sandbox.server.counters.requests(service: "sts", operation: "GetCallerIdentity", account: unit.accountId)
             } + 2 * config.businessUnits.count   // AssumeRole: counted against the central account
-            // Accounts are paced independently: the quota allows the slowest account's pages at
-            // 5 a second (less the burst of 10), with `concurrency` accounts at a time.
+            // The least time the quotas allow, over every sequence of calls one quota paces:
+            // - Athena: accounts are paced independently; ListQueryExecutions (5/s, burst 10) allows
+            //   the slowest account's pages in (pages - burst) / rate, `concurrency` accounts at a time.
+            // - The central account's Quick inventory: one DescribeDataSet per SPICE data set, all
+            //   in one account (10/s, burst 20), running beside the Athena collection.
             let waves = Double((accounts + concurrency - 1) / concurrency)
-            let quotaSeconds = waves * max(0, Double(slowestAccountPages) - 10) / Self.listPagesPerSecond
+            let athenaSeconds = waves * Self.floor(calls: slowestAccountPages, quota: "athena:ListQueryExecutions")
+            let spiceDataSets = scenario.accounts.reduce(0) { $0 + $1.quickDataSets.filter { $0.importMode == "SPICE" }.count }
+            let quickSeconds = Self.floor(calls: spiceDataSets, quota: "quicksight:DescribeDataSet")
+            let quotaSeconds = max(athenaSeconds, quickSeconds)
             let throttled = try await sandbox.throttledCalls().values.reduce(0, +)
             return BenchResult(name: name, unit: "executions", count: executions, wallSeconds: seconds,
                                peakRSSKiB: ProcessMemory.peakResidentKiB(), figures: [
                                    "accounts": accounts, "concurrency": concurrency,
                                    "quota_limited_seconds_x1000": Int(quotaSeconds * 1000),
+                                   "athena_floor_seconds_x1000": Int(athenaSeconds * 1000),
+                                   "quick_floor_seconds_x1000": Int(quickSeconds * 1000),
+                                   "percent_of_athena_floor": seconds > 0 ? Int((athenaSeconds / seconds * 100).rounded()) : 0,
                                    "percent_of_quota_limit": seconds > 0 ? Int((quotaSeconds / seconds * 100).rounded()) : 0,
                                    "requests": run.requests, "requests_received_bu_accounts": received,
                                    "requests_minimum": minimum,
@@ -91,5 +100,12 @@ struct CollectBenchmark: Sendable {
                                    "cost_explorer_requests": run.costExplorerRequests,
                                ])
         }
+    }
+
+    /// Seconds a quota needs for `calls` calls made one after another in one account: what the
+    /// burst does not cover, at the quota's rate.
+    static func floor(calls: Int, quota name: String) -> Double {
+        guard let quota = quotas[name] else { return 0 }
+        return max(0, Double(calls - quota.burst)) / quota.ratePerSecond
     }
 }

@@ -24,6 +24,23 @@ final class ManualNanoseconds: Sendable {
         #expect((0..<11).filter { _ in quotas.admit(action: "athena:ListQueryExecutions", account: "222222222222") }.count == 10)
     }
 
+    /// A call counts when it arrived, not when a busy sandbox handles it: two calls that arrived a
+    /// second apart each find a token, though both are handled at the same later instant.
+    @Test func callsCountAtTheirArrival() {
+        let time = ManualNanoseconds()
+        let quotas = SandboxQuotas(quotas: ["athena:ListQueryExecutions": APIQuota(ratePerSecond: 1, burst: 1)],
+                                   monotonicNanoseconds: time.read)
+        let first = quotas.stamp()
+        time.advance(seconds: 1)
+        let second = quotas.stamp()
+        time.advance(seconds: 0.2)
+        #expect(quotas.admit(action: "athena:ListQueryExecutions", account: "222222222222", arrivedAt: first))
+        #expect(quotas.admit(action: "athena:ListQueryExecutions", account: "222222222222", arrivedAt: second))
+        // A stamp older than the bucket's last refill grants nothing back.
+        #expect(!quotas.admit(action: "athena:ListQueryExecutions", account: "222222222222", arrivedAt: first))
+        #expect(!quotas.admit(action: "athena:ListQueryExecutions", account: "222222222222"))
+    }
+
     @Test func bucketsArePerAccountAndPerAPI() {
         let time = ManualNanoseconds()
         let quotas = SandboxQuotas(monotonicNanoseconds: time.read)

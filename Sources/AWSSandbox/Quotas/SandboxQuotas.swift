@@ -14,10 +14,14 @@ public final class SandboxQuotas: Sendable {
         self.monotonicNanoseconds = monotonicNanoseconds
     }
 
-    /// Spends one call of `action` for `account` in `region`; false when over quota.
-    public func admit(action: String, account: String, region: String = "") -> Bool {
+    /// Now, on the clock the buckets refill by.
+    public func stamp() -> UInt64 { monotonicNanoseconds() }
+
+    /// Spends one call of `action` for `account` in `region`, arrived at `arrivedAt` (default:
+    /// now); false when over quota.
+    public func admit(action: String, account: String, region: String = "", arrivedAt: UInt64? = nil) -> Bool {
         guard let quota = quotas[action] else { return true }
-        let now = monotonicNanoseconds()
+        let now = arrivedAt ?? monotonicNanoseconds()
         let key = account + "|" + region + "|" + action
         return buckets.withLock { buckets in
             var bucket = buckets[key] ?? TokenBucket(ratePerSecond: quota.ratePerSecond, burst: quota.burst, now: now)

@@ -29,10 +29,10 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .end:
             guard let head else { return }
             self.head = nil
+            let router = self.router
             let request = SandboxHTTPRequest(method: head.method.rawValue, uri: head.uri,
                                              headers: head.headers.map { ($0.name, $0.value) },
-                                             body: Data(body.readableBytesView))
-            let router = self.router
+                                             body: Data(body.readableBytesView), arrivedAtNanoseconds: router.arrivalStamp())
             let keepAlive = head.isKeepAlive
             let version = head.version
             threadPool.runIfActive(eventLoop: context.eventLoop) { router.respond(to: request) }

@@ -7,12 +7,17 @@ public struct SandboxHTTPRequest: Sendable {
     public var uri: String
     public var headers: [(String, String)]
     public var body: Data
+    /// When the request had fully arrived, on the quotas' clock: AWS counts a call against its quota
+    /// when it reaches the service, not when a busy sandbox gets round to it.
+    public var arrivedAtNanoseconds: UInt64?
 
-    public init(method: String, uri: String, headers: [(String, String)], body: Data = Data()) {
+    public init(method: String, uri: String, headers: [(String, String)], body: Data = Data(),
+                arrivedAtNanoseconds: UInt64? = nil) {
         self.method = method
         self.uri = uri
         self.headers = headers
         self.body = body
+        self.arrivedAtNanoseconds = arrivedAtNanoseconds
     }
 
     public var rawPath: String { String(uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]) }

@@ -26,6 +26,9 @@ public final class SandboxRouter: Sendable {
         self.control = SandboxControlEndpoints(clock: self.clock, counters: counters)
     }
 
+    /// The arrival stamp for a request that has just been read (nil when quotas are off).
+    public func arrivalStamp() -> UInt64? { quotas?.stamp() }
+
     public func respond(to request: SandboxHTTPRequest) -> SandboxHTTPResponse {
         if request.rawPath.hasPrefix("/_sandbox/") { return control.respond(to: request) }
         let requestId = UUID().uuidString.lowercased()
@@ -84,7 +87,7 @@ public final class SandboxRouter: Sendable {
             throw service.accessDenied("User: \(principal.arn) is not authorized to perform: \(action) (the sandbox's deny_account fault denies every call of account \(account)).")
         }
         if let principal, service != .sts { try authorize(principal, action: action, service: service) }
-        if let quotas, !quotas.admit(action: action, account: account, region: region) {
+        if let quotas, !quotas.admit(action: action, account: account, region: region, arrivedAt: request.arrivedAtNanoseconds) {
             counters.recordThrottle(service: service.rawValue, operation: operation)
             throw service.throttled()
         }

@@ -31,6 +31,9 @@ struct AthenaHistoryCollector: Sendable {
     let includeQueryText: Bool
     /// Hears how many executions each batch fetched, for progress.
     let onFetched: @Sendable (Int) -> Void
+    /// Hears, once, that the listing (the part the ListQueryExecutions quota paces) is over: the
+    /// last page came, or the listing reached what is stored. Details may still be fetched.
+    var onListingEnd: @Sendable () -> Void = {}
 
     struct Result: Sendable {
         var executions: [AthenaExecution]
@@ -44,6 +47,12 @@ struct AthenaHistoryCollector: Sendable {
         var listPages = 0
         var batchCalls = 0
         var ending = ListingEnd.exhausted
+        var listingEnded = false
+        func endListing() {
+            guard !listingEnded else { return }
+            listingEnded = true
+            onListingEnd()
+        }
 
         // The next page is asked for while this page's details are fetched, whenever nothing on
         // this page was stored: the listing then almost surely goes on, and the account's
@@ -56,6 +65,7 @@ struct AthenaHistoryCollector: Sendable {
             iterator = step.iterator
             guard let page = step.page else { break listing }
             listPages += 1
+            if page.nextToken == nil { endListing() }
             let ids = page.queryExecutionIds
             // Unknown ids, and stored ones that were still running in the period (they may have finished).
             let wanted = ids.filter { id in
@@ -85,6 +95,8 @@ struct AthenaHistoryCollector: Sendable {
             }
             if upcoming == nil { upcoming = Self.nextPage(of: iterator) }
         }
+
+        endListing()
 
         // Stored executions that were still queued or running may have finished since.
         let pending = known.filter { id, execution in

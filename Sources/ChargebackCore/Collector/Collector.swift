@@ -4,6 +4,7 @@ import ChargebackModel
 import ChargebackStore
 import Foundation
 import Logging
+import Synchronization
 
 /// `chargeback collect`: takes the role chain into every business unit's account, brings home
 /// its Athena history and Cost Explorer costs, and the central account's Quick costs and
@@ -119,11 +120,13 @@ extension Collector {
         } catch {
             return await record(outcome(.failed, "stopped before its history was listed"), runId: runId)
         }
+        // The slot goes back as soon as every workgroup's listing is over, before the last details arrive.
+        let slot = ListingSlot(listingSlots, listings: regions.reduce(0) { $0 + $1.workgroups.count })
         async let costs = collectCosts(unit, session: session, plan: plan, pages: pages)
         let histories = await concurrentMap(regions, limit: regions.count) { region in
-            await collectHistory(region, unit: unit, plan: plan)
+            await collectHistory(region, unit: unit, plan: plan, onListingEnd: slot.listingEnded)
         }
-        listingSlots.release()
+        slot.release()
         for history in histories {
             batch.executions += history.executions
             batch.coverage += history.coverage
@@ -216,11 +219,12 @@ extension Collector {
     }
 
     /// The history of every workgroup found in one region.
-    func collectHistory(_ region: RegionWorkgroups, unit: BusinessUnitConfig, plan: CollectPlan) async -> HistoryResult {
+    func collectHistory(_ region: RegionWorkgroups, unit: BusinessUnitConfig, plan: CollectPlan,
+                        onListingEnd: @escaping @Sendable () -> Void) async -> HistoryResult {
         let perWorkgroup = await concurrentMap(region.workgroups.map(\.name), limit: 8) { name -> HistoryResult in
             do {
                 let progress = self.progress
-                let collector = AthenaHistoryCollector(
+                var collector = AthenaHistoryCollector(
                     athena: region.athena, accountId: unit.accountId, region: region.region, workgroup: name,
                     windowStart: plan.since, windowEnd: plan.until, now: now(),
                     known: try await store.knownExecutions(accountId: unit.accountId, region: region.region, workgroup: name),
@@ -228,6 +232,7 @@ extension Collector {
                         try store.coverage(accountId: unit.accountId, region: region.region, workgroup: name)
                     },
                     includeQueryText: plan.includeQueryText, onFetched: { progress.fetched($0) })
+                collector.onListingEnd = onListingEnd
                 let history = try await collector.collect()
                 return HistoryResult(executions: history.executions, coverage: [history.coverage])
             } catch {
@@ -321,5 +326,36 @@ extension Collector {
     static func oneLine(_ error: any Error) -> String {
         let text = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
         return text.count > 300 ? String(text.prefix(299)) + "…" : text
+    }
+}
+
+/// A unit's turn among the units listing their history: given back once every one of its
+/// workgroups has finished listing, or when the unit is done with its history, whichever is first.
+final class ListingSlot: Sendable {
+    private let semaphore: AsyncSemaphore
+    /// Listings still running; nil once the slot is given back.
+    private let remaining: Mutex<Int?>
+
+    init(_ semaphore: AsyncSemaphore, listings: Int) {
+        self.semaphore = semaphore
+        remaining = Mutex(listings)
+        if listings == 0 { release() }
+    }
+
+    @Sendable func listingEnded() {
+        let last = remaining.withLock { count -> Bool in
+            guard let current = count else { return false }
+            count = current - 1
+            return current - 1 <= 0
+        }
+        if last { release() }
+    }
+
+    func release() {
+        let first = remaining.withLock { count -> Bool in
+            defer { count = nil }
+            return count != nil
+        }
+        if first { semaphore.release() }
     }
 }
