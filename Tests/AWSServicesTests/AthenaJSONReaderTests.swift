@@ -123,6 +123,23 @@ struct AthenaJSONReaderTests {
         }
     }
 
+    /// A garbled answer nested a million levels deep is refused with a message, not a crash;
+    /// 500 levels (under the limit) in an unknown member are skipped.
+    @Test func deepNestingIsRefusedNotACrash() throws {
+        let deep = #"{"Unknown":"# + String(repeating: "[", count: 1_000_000) + String(repeating: "]", count: 1_000_000) + "}"
+        guard case .failure(let error) = Self.viaReader(BatchGetQueryExecutionOutput.self, deep) else {
+            Issue.record("a million levels were accepted"); return
+        }
+        #expect(error.reason == "nested more than 512 levels deep")
+        let nested = #"{"Unknown":"# + String(repeating: "[", count: 500) + String(repeating: "]", count: 500) + "}"
+        #expect(try JSONReader.decode(BatchGetQueryExecutionOutput.self, from: Data(nested.utf8)).queryExecutions == [])
+        let long = #"{"QueryExecutions":[{"Statistics":{"DataScannedInBytes":1"# + String(repeating: "0", count: 5_000) + "}}]}"
+        guard case .failure(let longError) = Self.viaReader(BatchGetQueryExecutionOutput.self, long) else {
+            Issue.record("a 5,000-digit number was accepted"); return
+        }
+        #expect(longError.description.count < 200, "\(longError)")
+    }
+
     /// RFC 8259 has no trailing commas; this JSONDecoder lets one through after the last member,
     /// the reader does not (stricter is allowed, never more lenient).
     @Test func trailingCommasAreRefused() {

@@ -32,6 +32,10 @@ public struct JSONReaderError: Error, Equatable, CustomStringConvertible {
 public struct JSONReader: ~Copyable {
     private let bytes: UnsafeRawBufferPointer
     private var position = 0
+    /// Objects and arrays open around the current position.
+    private var depth = 0
+    /// Deeper nesting is refused rather than risk the stack (JSONDecoder stops at 512 too).
+    static let maximumDepth = 512
 
     private init(bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
@@ -59,6 +63,8 @@ public struct JSONReader: ~Copyable {
     /// the member's value. Errors thrown inside carry the key in their path.
     public mutating func readObject(_ member: (inout JSONReader, Key) throws(JSONReaderError) -> Void) throws(JSONReaderError) {
         try expect(UInt8(ascii: "{"), "an object")
+        try enterContainer()
+        defer { depth -= 1 }
         skipWhitespace()
         if peek() == UInt8(ascii: "}") { position += 1; return }
         while true {
@@ -85,6 +91,8 @@ public struct JSONReader: ~Copyable {
     /// Reads an array, handing each element's index to `element`, which must read the element.
     public mutating func readArray(_ element: (inout JSONReader, Int) throws(JSONReaderError) -> Void) throws(JSONReaderError) {
         try expect(UInt8(ascii: "["), "an array")
+        try enterContainer()
+        defer { depth -= 1 }
         skipWhitespace()
         if peek() == UInt8(ascii: "]") { position += 1; return }
         var index = 0
@@ -128,6 +136,11 @@ public struct JSONReader: ~Copyable {
         }
     }
 
+    private mutating func enterContainer() throws(JSONReaderError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw error("nested more than \(Self.maximumDepth) levels deep", at: position - 1) }
+    }
+
     // MARK: Scalars
 
     public mutating func readString() throws(JSONReaderError) -> String {
@@ -159,7 +172,7 @@ public struct JSONReader: ~Copyable {
         let start = position
         let text = try numberText()
         guard !text.isFraction, let value = Int64(text.digits) else {
-            throw error("expected a whole number that fits in 64 bits, found \(text.digits)", at: start)
+            throw error("expected a whole number that fits in 64 bits, found \(Self.cut(text.digits))", at: start)
         }
         return value
     }
@@ -177,7 +190,7 @@ public struct JSONReader: ~Copyable {
         let start = position
         let text = try numberText()
         guard let value = Double(text.digits), value.isFinite else {
-            throw error("the number \(text.digits) is not representable", at: start)
+            throw error("the number \(Self.cut(text.digits)) is not representable", at: start)
         }
         return value
     }
@@ -189,7 +202,7 @@ public struct JSONReader: ~Copyable {
         if peek() == UInt8(ascii: "\"") {
             let start = position
             let text = try readString()
-            guard let date = AWSTimestamp.parse(text) else { throw error("not a timestamp: \(text)", at: start) }
+            guard let date = AWSTimestamp.parse(text) else { throw error("not a timestamp: \(Self.cut(text))", at: start) }
             return date
         }
         return Date(timeIntervalSince1970: try readDouble())
@@ -406,6 +419,11 @@ public struct JSONReader: ~Copyable {
         guard position < bytes.count else { return nil }
         defer { position += 1 }
         return bytes[position]
+    }
+
+    /// A value quoted in an error, cut to a readable length.
+    private static func cut(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(39)) + "…" : text
     }
 
     /// An error at the current position (or `offset`) with no path yet; members add theirs.
