@@ -144,7 +144,7 @@ let package = Package(
         .testTarget(
             name: "ChargebackAttributionTests",
             dependencies: [
-                "ChargebackAttribution", "ChargebackModel",
+                "ChargebackAttribution", "ChargebackModel", "ChargebackTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -28,33 +28,36 @@ public final class SandboxHarness: Sendable {
         RetryPolicy(maxAttempts: attempts, random: { 0 }, sleep: { _ in })
     }
 
-    private init(server: SandboxServer, scenario: Scenario, port: Int) {
+    private init(server: SandboxServer, scenario: Scenario, port: Int, concurrentRequests: Int) {
         self.server = server
         self.scenario = scenario
         self.port = port
         // No proxy settings from the environment: the sandbox is on loopback.
-        self.http = RecordingHTTPClient(wrapping: CurlHTTPClient(environment: [:]))
+        self.http = RecordingHTTPClient(wrapping: CurlHTTPClient(
+            configuration: .init(maxConcurrentRequests: concurrentRequests), environment: [:]))
     }
 
     /// Starts a sandbox serving `scenario` with the given `--faults` text and quotas.
     /// `frozenClock`: the sandbox's clocks move only when the test moves them, so a slow machine
     /// cannot shift a time window between two steps of a test.
+    /// `concurrentRequests`: the clients' transfers at once (the tool sizes it to its concurrency).
     public static func start(scenario: Scenario, faults: String = "", quotas: SandboxOptions.QuotaMode = .off,
-                             frozenClock: Bool = false) async throws -> SandboxHarness {
+                             frozenClock: Bool = false, concurrentRequests: Int = 16) async throws -> SandboxHarness {
         let options = SandboxOptions(quotas: quotas, faults: try FaultPlan(parsing: faults))
         let instant = Date()
         let clock = frozenClock ? SandboxClock(start: scenario.clock, realNow: { instant }) : nil
         let server = SandboxServer(scenario: scenario, options: options, engines: SandboxEngines(scenario: scenario),
                                    clock: clock)
         let port = try await server.start(port: 0)
-        return SandboxHarness(server: server, scenario: scenario, port: port)
+        return SandboxHarness(server: server, scenario: scenario, port: port, concurrentRequests: concurrentRequests)
     }
 
     /// Runs `body` against a fresh sandbox and stops it afterwards, whether `body` throws or not.
     public static func with<Result>(scenario: Scenario, faults: String = "", quotas: SandboxOptions.QuotaMode = .off,
-                                    frozenClock: Bool = false,
+                                    frozenClock: Bool = false, concurrentRequests: Int = 16,
                                     _ body: (SandboxHarness) async throws -> Result) async throws -> Result {
-        let harness = try await start(scenario: scenario, faults: faults, quotas: quotas, frozenClock: frozenClock)
+        let harness = try await start(scenario: scenario, faults: faults, quotas: quotas, frozenClock: frozenClock,
+                                      concurrentRequests: concurrentRequests)
         do {
             let result = try await body(harness)
             await harness.stop()

@@ -36,9 +36,11 @@ struct BenchSandbox: Sendable {
 }
 
 /// Runs `body` against a fresh sandbox and stops it afterwards, whether `body` throws or not.
-func withBenchSandbox<T>(_ scenario: Scenario, quotas: SandboxOptions.QuotaMode,
+func withBenchSandbox<T>(_ scenario: Scenario, quotas: SandboxOptions.QuotaMode, concurrentRequests: Int = 16,
                          _ body: (BenchSandbox) async throws -> T) async throws -> T {
-    try await SandboxHarness.with(scenario: scenario, quotas: quotas) { try await body(BenchSandbox(harness: $0)) }
+    try await SandboxHarness.with(scenario: scenario, quotas: quotas, concurrentRequests: concurrentRequests) {
+        try await body(BenchSandbox(harness: $0))
+    }
 }
 
 /// A benchmark that could not run or produced a wrong answer.

@@ -28,7 +28,9 @@ struct CollectBenchmark: Sendable {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try ChargebackStore(path: folder.appendingPathComponent("store.sqlite").path)
 
-        return try await withBenchSandbox(scenario, quotas: quotas) { sandbox in
+        // The transport sized as the tool sizes it for this many accounts at once.
+        return try await withBenchSandbox(scenario, quotas: quotas,
+                                          concurrentRequests: AWSAccess.concurrentRequests(forUnits: concurrency)) { sandbox in
             let limits = AWSAccess.rateLimits
             let chain = sandbox.roleChain(retry: RetryPolicy(maxAttempts: 10), rateLimits: quotas == .aws ? limits : nil)
             let clock = sandbox.server.clock

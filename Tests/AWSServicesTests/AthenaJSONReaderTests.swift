@@ -1,5 +1,6 @@
 @testable import AWSCore
 import AWSServices
+import ChargebackTestSupport
 import Foundation
 import PropertyBased
 import Testing
@@ -21,7 +22,7 @@ struct AthenaJSONReaderTests {
     @Test("random BatchGetQueryExecution answers read the same both ways")
     func randomPagesAgree() async {
         await propertyCheck(count: 300, input: Self.seeds) { seed in
-            var random = SeededRandom(seed: seed)
+            var random = SeededGenerator(seed: seed)
             let text = RandomAthenaJSON.batchGetAnswer(&random)
             let expected = Self.viaDecoder(BatchGetQueryExecutionOutput.self, text)
             #expect(expected != nil, "JSONDecoder refused a well-formed answer: \(text)")
@@ -35,7 +36,7 @@ struct AthenaJSONReaderTests {
     @Test("random ListQueryExecutions answers read the same both ways")
     func randomListPagesAgree() async {
         await propertyCheck(count: 200, input: Self.seeds) { seed in
-            var random = SeededRandom(seed: seed)
+            var random = SeededGenerator(seed: seed)
             let text = RandomAthenaJSON.listAnswer(&random)
             let expected = Self.viaDecoder(ListQueryExecutionsOutput.self, text)
             #expect(expected != nil)
@@ -45,7 +46,7 @@ struct AthenaJSONReaderTests {
 
     /// Cut anywhere, a document is refused (never a crash, never a partial value).
     @Test func everyTruncationIsRefused() {
-        var random = SeededRandom(seed: 7)
+        var random = SeededGenerator(seed: 7)
         let text = RandomAthenaJSON.batchGetAnswer(&random)
         let bytes = Array(text.utf8)
         for length in 0..<bytes.count {
@@ -60,7 +61,7 @@ struct AthenaJSONReaderTests {
     @Test("a damaged answer the reader accepts reads the same through JSONDecoder")
     func damagedAnswersAreNeverReadDifferently() async {
         await propertyCheck(count: 400, input: Self.seeds) { seed in
-            var random = SeededRandom(seed: seed)
+            var random = SeededGenerator(seed: seed)
             var bytes = Array(RandomAthenaJSON.batchGetAnswer(&random).utf8)
             let damage: [UInt8] = Array("{}[]\",:\\ 0-.eEtfnu\u{1}".utf8) + [0xC3, 0xFF]
             for _ in 0...random.next(below: 3) {
@@ -159,20 +160,8 @@ struct AthenaJSONReaderTests {
     }
 }
 
-/// A deterministic generator (SplitMix64), so a failing seed can be replayed.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
+extension SeededGenerator {
+    mutating func next(below bound: Int) -> Int { Int.random(in: 0..<bound, using: &self) }
     mutating func chance(_ percent: Int) -> Bool { next(below: 100) < percent }
 }
 
@@ -180,7 +169,7 @@ struct SeededRandom {
 /// order, any whitespace, nulls and absent members, unknown members of every kind, escapes,
 /// non-ASCII text, integers at the limits and timestamps in both forms.
 enum RandomAthenaJSON {
-    static func batchGetAnswer(_ random: inout SeededRandom) -> String {
+    static func batchGetAnswer(_ random: inout SeededGenerator) -> String {
         let executions = (0..<random.next(below: 4)).map { _ in execution(&random) }
         let unprocessed = (0..<random.next(below: 3)).map { _ in
             object(&random, [("QueryExecutionId", string(&random)), ("ErrorCode", string(&random)),
@@ -190,13 +179,13 @@ enum RandomAthenaJSON {
                                 ("UnprocessedQueryExecutionIds", "[" + unprocessed.joined(separator: ",") + "]")])
     }
 
-    static func listAnswer(_ random: inout SeededRandom) -> String {
+    static func listAnswer(_ random: inout SeededGenerator) -> String {
         let ids = (0..<random.next(below: 6)).map { _ in string(&random) }
         return object(&random, [("QueryExecutionIds", "[" + ids.joined(separator: space(&random) + "," + space(&random)) + "]"),
                                 ("NextToken", random.chance(50) ? string(&random) : "null")])
     }
 
-    static func execution(_ random: inout SeededRandom) -> String {
+    static func execution(_ random: inout SeededGenerator) -> String {
         let status = object(&random, [
             ("State", enumValue(&random, ["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED", "SOMETHING_NEW"])),
             ("SubmissionDateTime", timestamp(&random)), ("CompletionDateTime", timestamp(&random)),
@@ -231,7 +220,7 @@ enum RandomAthenaJSON {
 
     /// An object of the optional `members` (each maybe absent or null) and the `required` ones,
     /// shuffled, with unknown members mixed in.
-    static func object(_ random: inout SeededRandom, _ members: [(String, String)],
+    static func object(_ random: inout SeededGenerator, _ members: [(String, String)],
                        required: [(String, String)] = []) -> String {
         var pairs: [(String, String)] = required
         for (key, value) in members {
@@ -247,7 +236,7 @@ enum RandomAthenaJSON {
         return "{" + space(&random) + members.joined(separator: space(&random) + "," + space(&random)) + space(&random) + "}"
     }
 
-    static func unknownValue(_ random: inout SeededRandom, depth: Int) -> String {
+    static func unknownValue(_ random: inout SeededGenerator, depth: Int) -> String {
         switch random.next(below: depth > 2 ? 5 : 7) {
         case 0: return string(&random)
         case 1: return ["-0.5e-3", "12", "0", "1E+2", "-7"][random.next(below: 5)]
@@ -259,17 +248,17 @@ enum RandomAthenaJSON {
         }
     }
 
-    static func string(_ random: inout SeededRandom) -> String {
+    static func string(_ random: inout SeededGenerator) -> String {
         let pieces = ["a", "Z", "0", "-", "_", " ", "é", "日本", "😀", "\\\"", "\\\\", "\\/", "\\n", "\\t", "\\u00e9",
                       "\\u0041", "\\ud83d\\ude00", "\\u001f", "s3://bucket/prefix/", "SELECT * FROM t"]
         return "\"" + (0..<random.next(below: 8)).map { _ in pieces[random.next(below: pieces.count)] }.joined() + "\""
     }
 
-    static func enumValue(_ random: inout SeededRandom, _ values: [String]) -> String {
+    static func enumValue(_ random: inout SeededGenerator, _ values: [String]) -> String {
         "\"" + values[random.next(below: values.count)] + "\""
     }
 
-    static func integer(_ random: inout SeededRandom, small: Bool = false) -> String {
+    static func integer(_ random: inout SeededGenerator, small: Bool = false) -> String {
         if small { return String(random.next(below: 2000)) }
         switch random.next(below: 6) {
         case 0: return "0"
@@ -280,9 +269,9 @@ enum RandomAthenaJSON {
         }
     }
 
-    static func bool(_ random: inout SeededRandom) -> String { random.chance(50) ? "true" : "false" }
+    static func bool(_ random: inout SeededGenerator) -> String { random.chance(50) ? "true" : "false" }
 
-    static func timestamp(_ random: inout SeededRandom) -> String {
+    static func timestamp(_ random: inout SeededGenerator) -> String {
         let seconds = 1_600_000_000 + random.next(below: 200_000_000)
         switch random.next(below: 4) {
         case 0: return String(seconds)
@@ -292,7 +281,7 @@ enum RandomAthenaJSON {
         }
     }
 
-    static func space(_ random: inout SeededRandom) -> String {
+    static func space(_ random: inout SeededGenerator) -> String {
         ["", "", "", " ", "\n", "\t ", "\r\n  "][random.next(below: 7)]
     }
 }

@@ -1,20 +1,6 @@
 import ChargebackModel
+import ChargebackTestSupport
 import Foundation
-
-/// A reproducible random number generator (SplitMix64) for building random inputs from one seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Random attribution inputs over the whole space the rules cover: failed and partial units,
 /// credits, DDL, reused, cancelled and running queries, several regions and workgroups, every

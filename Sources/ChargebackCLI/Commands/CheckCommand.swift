@@ -25,7 +25,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try loadConfiguration(config)
-        let runtime = try AWSAccess.make(options: global, region: configuration.central.region)
+        let runtime = try AWSAccess.make(options: global, region: configuration.central.region, units: concurrency)
         runtime.logger.info("checking \(configuration.businessUnits.count) business units and the central account")
         let checker = AccessChecker(config: configuration, chain: runtime.roleChain(configuration),
                                     central: runtime.centralClient(configuration), concurrency: concurrency)

@@ -54,7 +54,7 @@ struct CollectCommand: AsyncParsableCommand {
         let now = try ToolClock.now()
         let plan = try plan(now: now)
         let store = try storeOptions.open()
-        let runtime = try AWSAccess.make(options: global, region: configuration.central.region)
+        let runtime = try AWSAccess.make(options: global, region: configuration.central.region, units: concurrency)
         let run = try await CollectStep(configuration: configuration, runtime: runtime, store: store,
                                         concurrency: concurrency, quiet: global.quiet, timeout: global.collectTimeout)
             .run(plan, now: now)

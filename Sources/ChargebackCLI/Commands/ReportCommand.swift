@@ -38,7 +38,7 @@ struct ReportCommand: AsyncParsableCommand {
         let now = try ToolClock.now()
         let month = try parseMonth(month, now: now)
         let store = try storeOptions.open()
-        let runtime = try AWSAccess.make(options: global, region: configuration.central.region)
+        let runtime = try AWSAccess.make(options: global, region: configuration.central.region, units: concurrency)
         let run = try await CollectStep(configuration: configuration, runtime: runtime, store: store,
                                         concurrency: concurrency, quiet: global.quiet, timeout: global.collectTimeout)
             .run(.month(month, includeQueryText: output.includeQueryText), now: now)

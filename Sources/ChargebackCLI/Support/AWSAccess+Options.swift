@@ -8,13 +8,14 @@ import Logging
 extension AWSAccess {
     /// Sets up logging and the standard AWS access for a command; a misconfigured credential
     /// chain is a usage error (exit 2).
-    static func make(options: GlobalOptions, region: String?,
+    static func make(options: GlobalOptions, region: String?, units: Int = 8,
                      environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AWSAccess {
         LoggingSetup.configure(level: options.effectiveLogLevel)
         do {
             return try AWSAccess.standard(environment: environment, endpointURL: options.endpointURL,
                                           profile: options.profile, region: region,
                                           stallTimeout: .milliseconds(Int64(options.stallTimeout * 1000)),
+                                          concurrentRequests: AWSAccess.concurrentRequests(forUnits: units),
                                           logger: LoggingSetup.logger("chargeback.aws"))
         } catch {
             throw CommandFailure("credentials: \(error)", exitCode: ChargebackExitCode.usage)

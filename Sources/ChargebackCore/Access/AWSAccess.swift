@@ -27,16 +27,25 @@ public struct AWSAccess: Sendable {
         self.centralRateLimiter = RateLimiter(table: rateLimits)
     }
 
-    /// The standard set-up: libcurl with short connect and stall timeouts, the SDKs' endpoint
-    /// variables, and the standard credential chain. Throws when the credential chain is misconfigured.
+    /// The standard set-up: libcurl with short connect and stall timeouts and `concurrentRequests`
+    /// transfers at once, the SDKs' endpoint variables, and the standard credential chain. Throws
+    /// when the credential chain is misconfigured.
     public static func standard(environment: [String: String], endpointURL: String?, profile: String?, region: String?,
-                                stallTimeout: Duration, logger: Logger) throws -> AWSAccess {
-        let http = CurlHTTPClient(configuration: CurlHTTPClient.Configuration(connectTimeout: .seconds(5),
-                                                                              stallTimeout: stallTimeout))
+                                stallTimeout: Duration, concurrentRequests: Int = 16, logger: Logger) throws -> AWSAccess {
+        let http = CurlHTTPClient(configuration: CurlHTTPClient.Configuration(
+            connectTimeout: .seconds(5), stallTimeout: stallTimeout, maxConcurrentRequests: max(1, concurrentRequests)))
         let endpoints = EndpointResolver(overrideURL: endpointURL, environment: environment)
         let base = try DefaultCredentialChain.make(environment: environment, http: http, endpoints: endpoints,
                                                    region: region, profile: profile)
         return AWSAccess(http: http, endpoints: endpoints, base: base, logger: logger)
+    }
+
+    /// Transfers to allow at once for `units` business units at a time: a unit listing two
+    /// workgroups keeps a list page and a details call in flight for each. Fewer slots make
+    /// requests queue on the client, and a request held there reaches AWS late and bunched with
+    /// the next, which is what gets a paced run throttled.
+    public static func concurrentRequests(forUnits units: Int) -> Int {
+        max(16, 4 * units)
     }
 
     /// A client acting in the central account with `credentials` (default: the base credentials) in `region`.
