@@ -3,20 +3,23 @@ import Foundation
 import GRDB
 
 extension ChargebackStore {
-    /// Every stored execution id of a workgroup with its submission time and whether it is final.
-    public func knownExecutions(accountId: String, region: String, workgroup: String) async throws
-        -> [String: KnownExecution]
-    {
+    /// What a workgroup's listing needs from the store, in one read: the executions submitted from
+    /// `submittedSince` on (older ones can no longer be listed, and the store keeps every day it
+    /// ever collected) and the span over which its history is complete.
+    public func storedHistory(accountId: String, region: String, workgroup: String,
+                              submittedSince: Date) async throws -> StoredHistory {
         try await read { db in
             var known: [String: KnownExecution] = [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, submitted_ms, state FROM executions WHERE account_id = ? AND region = ? AND workgroup = ?
-                """, arguments: [accountId, region, workgroup])
+                SELECT id, submitted_ms, state FROM executions
+                WHERE account_id = ? AND region = ? AND workgroup = ? AND submitted_ms >= ?
+                """, arguments: [accountId, region, workgroup, submittedSince.storeMillis])
             while let row = try rows.next() {
                 let state = AthenaExecutionState(row["state"] as String)
                 known[row["id"]] = KnownExecution(submittedAt: Date(storeMillis: row["submitted_ms"]), isFinal: state.isFinal)
             }
-            return known
+            return StoredHistory(known: known,
+                                 coverage: try Self.coverage(accountId: accountId, region: region, workgroup: workgroup, db))
         }
     }
 
@@ -32,14 +35,18 @@ extension ChargebackStore {
     }
 
     public func coverage(accountId: String, region: String, workgroup: String) throws -> AthenaCoverage? {
-        try read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT covered_from_ms, covered_to_ms FROM athena_coverage
-                WHERE account_id = ? AND region = ? AND workgroup = ?
-                """, arguments: [accountId, region, workgroup]).map { row in
-                AthenaCoverage(accountId: accountId, region: region, workgroup: workgroup,
-                               from: Date(storeMillis: row["covered_from_ms"]), to: Date(storeMillis: row["covered_to_ms"]))
-            }
+        try read { db in try Self.coverage(accountId: accountId, region: region, workgroup: workgroup, db) }
+    }
+
+    private static func coverage(accountId: String, region: String, workgroup: String, _ db: Database) throws
+        -> AthenaCoverage?
+    {
+        try Row.fetchOne(db, sql: """
+            SELECT covered_from_ms, covered_to_ms FROM athena_coverage
+            WHERE account_id = ? AND region = ? AND workgroup = ?
+            """, arguments: [accountId, region, workgroup]).map { row in
+            AthenaCoverage(accountId: accountId, region: region, workgroup: workgroup,
+                           from: Date(storeMillis: row["covered_from_ms"]), to: Date(storeMillis: row["covered_to_ms"]))
         }
     }
 

@@ -9,11 +9,10 @@ extension ChargebackStore {
     {
         try read { db in
             try Row.fetchOne(db, sql: """
-                SELECT request_fingerprint, estimated, fetched_ms FROM cost_results
+                SELECT request_fingerprint, estimated FROM cost_results
                 WHERE account_id = ? AND month = ? AND metric = ? AND kind = ?
                 """, arguments: [accountId, month.text, metric, kind.rawValue]).map { row in
-                CostResultStamp(requestFingerprint: row["request_fingerprint"], estimated: (row["estimated"] as Int) != 0,
-                                fetchedAt: Date(storeMillis: row["fetched_ms"]))
+                CostResultStamp(requestFingerprint: row["request_fingerprint"], estimated: (row["estimated"] as Int) != 0)
             }
         }
     }

@@ -42,17 +42,28 @@ extension ChargebackStore {
 
     /// The latest finished run that covered `month` and recorded an outcome for `scope`, with that outcome.
     public func latestOutcome(scope: String, month: BillingMonth) throws -> (run: CollectionRun, outcome: CollectionOutcome)? {
+        try latestOutcomes(scopes: [scope], month: month)[scope]
+    }
+
+    /// For each of `scopes`, the latest finished run that covered `month` and recorded an outcome for
+    /// it, with that outcome; scopes never collected are absent. One read, newest run first, that
+    /// stops once every scope is found (usually in the latest run).
+    public func latestOutcomes(scopes: Set<String>, month: BillingMonth) throws
+        -> [String: (run: CollectionRun, outcome: CollectionOutcome)]
+    {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT runs.* FROM runs JOIN run_outcomes ON run_outcomes.run_id = runs.id
-                WHERE run_outcomes.scope = ? AND runs.first_month <= ? AND runs.last_month >= ?
-                    AND runs.ended_ms IS NOT NULL
-                ORDER BY runs.started_ms DESC, runs.id DESC LIMIT 1
-                """, arguments: [scope, month.text, month.text])
-            else { return nil }
-            let run = try run(row, db)
-            guard let outcome = run.outcomes.first(where: { $0.scope == scope }) else { return nil }
-            return (run, outcome)
+            var found: [String: (run: CollectionRun, outcome: CollectionOutcome)] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT * FROM runs WHERE first_month <= ? AND last_month >= ? AND ended_ms IS NOT NULL
+                ORDER BY started_ms DESC, id DESC
+                """, arguments: [month.text, month.text])
+            while found.count < scopes.count, let row = try rows.next() {
+                let run = try run(row, db)
+                for outcome in run.outcomes where scopes.contains(outcome.scope) && found[outcome.scope] == nil {
+                    found[outcome.scope] = (run, outcome)
+                }
+            }
+            return found
         }
     }
 

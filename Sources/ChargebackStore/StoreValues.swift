@@ -38,7 +38,6 @@ public struct CostResult: Sendable, Equatable {
 public struct CostResultStamp: Sendable, Equatable {
     public var requestFingerprint: String
     public var estimated: Bool
-    public var fetchedAt: Date
 }
 
 /// The span over which a workgroup's query history is completely stored.
@@ -62,6 +61,14 @@ public struct AthenaCoverage: Sendable, Equatable {
 public struct KnownExecution: Sendable, Equatable {
     public var submittedAt: Date
     public var isFinal: Bool
+}
+
+/// A workgroup's stored history as its next listing needs it.
+public struct StoredHistory: Sendable {
+    /// Stored execution ids that can still be listed.
+    public var known: [String: KnownExecution]
+    /// The span over which the stored history is complete.
+    public var coverage: AthenaCoverage?
 }
 
 /// Everything one business unit's collect found, written in one transaction.

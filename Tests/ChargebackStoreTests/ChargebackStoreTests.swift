@@ -71,7 +71,8 @@ struct ChargebackStoreTests {
         try await store.save(batch)
         try await store.save(batch)
         #expect(try store.executionCount() == 2)
-        let known = try await store.knownExecutions(accountId: "222222222222", region: "us-east-1", workgroup: "bi")
+        let known = try await store.storedHistory(accountId: "222222222222", region: "us-east-1", workgroup: "bi",
+                                                  submittedSince: .distantPast).known
         #expect(known["q-1"]?.isFinal == false)
         #expect(known["q-2"]?.isFinal == true)
 

@@ -38,6 +38,12 @@ public struct AWSServiceDescriptor: Sendable, Equatable {
         name: "QuickSight", signingName: "quicksight", endpointPrefix: "quicksight",
         endpointEnvironmentKey: "QUICKSIGHT", apiVersion: "2018-04-01")
 
+    /// Every service the tool calls.
+    public static let all: [AWSServiceDescriptor] = [.sts, .athena, .costExplorer, .quickSight]
+
+    /// The service with this name ("CostExplorer"), as errors carry it.
+    public static func named(_ name: String) -> AWSServiceDescriptor? { all.first { $0.name == name } }
+
     /// The region a request to this service is signed for.
     public func signingRegion(for region: String) -> String { fixedRegion ?? region }
 }

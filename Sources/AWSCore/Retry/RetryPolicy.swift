@@ -34,24 +34,19 @@ public struct RetryPolicy: Sendable {
         return random() * ceiling
     }
 
-    /// Error codes AWS's standard mode treats as throttling (the decoder's list).
-    public static var throttlingCodes: Set<String> { AWSErrorDecoder.throttlingCodes }
-
     /// Transient error codes retried whatever their status.
     public static let transientCodes: Set<String> = [
         "RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete", "IDPCommunicationError",
         "InternalError", "InternalFailure", "ServiceUnavailable",
     ]
 
-    /// Codes never retried, even when they come with a 5xx (a misbehaving proxy, an emulator):
-    /// the decoder's caller errors (denied, bad or expired credentials, invalid requests).
-    public static var neverRetriedCodes: Set<String> { AWSErrorDecoder.callerErrorCodes }
-
     /// Whether an error is worth another try.
     public static func isRetryable(_ error: any Error) -> Bool {
         switch error {
         case let error as AWSServiceError:
-            if neverRetriedCodes.contains(error.code) { return false }
+            // Never retried, even with a 5xx (a misbehaving proxy, an emulator): the decoder's caller
+            // errors (denied, bad or expired credentials, invalid requests).
+            if AWSErrorDecoder.callerErrorCodes.contains(error.code) { return false }
             if error.isThrottling || transientCodes.contains(error.code) { return true }
             return [500, 502, 503, 504].contains(error.httpStatus) || error.httpStatus == 429
         case let error as HTTPClientError:

@@ -33,7 +33,7 @@ public struct AWSAccess: Sendable {
     public static func standard(environment: [String: String], endpointURL: String?, profile: String?, region: String?,
                                 stallTimeout: Duration, concurrentRequests: Int = 16, logger: Logger) throws -> AWSAccess {
         let http = CurlHTTPClient(configuration: CurlHTTPClient.Configuration(
-            connectTimeout: .seconds(5), stallTimeout: stallTimeout, maxConcurrentRequests: max(1, concurrentRequests)))
+            stallTimeout: stallTimeout, maxConcurrentRequests: max(1, concurrentRequests)))
         let endpoints = EndpointResolver(overrideURL: endpointURL, environment: environment)
         let base = try DefaultCredentialChain.make(environment: environment, http: http, endpoints: endpoints,
                                                    region: region, profile: profile)

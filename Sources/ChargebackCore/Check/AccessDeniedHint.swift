@@ -50,11 +50,9 @@ struct AccessDeniedHint {
         return "the identity policy of \(EchoedValue.cut(principal))"
     }
 
+    /// IAM actions are prefixed with the service's signing name ("ce:GetCostAndUsage").
     private static func actionPrefix(_ service: String) -> String {
-        switch service {
-        case "CostExplorer": "ce"
-        default: service.lowercased()
-        }
+        AWSServiceDescriptor.named(service)?.signingName ?? service.lowercased()
     }
 
     private static func defaultAction(_ step: CheckStep) -> String {

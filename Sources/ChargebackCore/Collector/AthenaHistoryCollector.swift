@@ -38,14 +38,10 @@ struct AthenaHistoryCollector: Sendable {
     struct Result: Sendable {
         var executions: [AthenaExecution]
         var coverage: AthenaCoverage
-        var listPages: Int
-        var batchCalls: Int
     }
 
     func collect() async throws -> Result {
         var fetched: [String: AthenaExecution] = [:]
-        var listPages = 0
-        var batchCalls = 0
         var ending = ListingEnd.exhausted
         var listingEnded = false
         func endListing() {
@@ -64,7 +60,6 @@ struct AthenaHistoryCollector: Sendable {
             upcoming = nil
             iterator = step.iterator
             guard let page = step.page else { break listing }
-            listPages += 1
             if page.nextToken == nil { endListing() }
             let ids = page.queryExecutionIds
             // Unknown ids, and stored ones that were still running in the period (they may have finished).
@@ -75,9 +70,7 @@ struct AthenaHistoryCollector: Sendable {
             }
             let nothingStored = !ids.isEmpty && ids.allSatisfy { known[$0] == nil }
             if nothingStored { upcoming = Self.nextPage(of: iterator) }
-            let (executions, calls) = try await batchGet(wanted)
-            batchCalls += calls
-            for execution in executions { fetched[execution.id] = execution }
+            for execution in try await batchGet(wanted) { fetched[execution.id] = execution }
 
             // Where this page sits in time: a stored execution the previous listing saw joins
             // this listing to the stored history; one older than the window ends the need to page.
@@ -103,13 +96,10 @@ struct AthenaHistoryCollector: Sendable {
             !execution.isFinal && execution.submittedAt >= windowStart && fetched[id] == nil
                 && execution.submittedAt < (windowEnd ?? .distantFuture)
         }.keys.sorted()
-        let (refreshed, calls) = try await batchGet(pending, tolerateMissing: true)
-        batchCalls += calls
-        for execution in refreshed { fetched[execution.id] = execution }
+        for execution in try await batchGet(pending, tolerateMissing: true) { fetched[execution.id] = execution }
 
         let executions = fetched.values.sorted { ($0.submittedAt, $0.id) > ($1.submittedAt, $1.id) }
-        return Result(executions: executions, coverage: coverage(after: ending), listPages: listPages,
-                      batchCalls: batchCalls)
+        return Result(executions: executions, coverage: coverage(after: ending))
     }
 
     /// A listed page and the iterator that has moved past it (nil page: the listing is over).
@@ -151,18 +141,14 @@ struct AthenaHistoryCollector: Sendable {
 
     /// Details of `ids` in batches of 50, asking again for ids Athena left unprocessed.
     /// `tolerateMissing`: ids Athena no longer knows (aged out of its history) are skipped.
-    private func batchGet(_ ids: [String], tolerateMissing: Bool = false) async throws
-        -> (executions: [AthenaExecution], calls: Int)
-    {
+    private func batchGet(_ ids: [String], tolerateMissing: Bool = false) async throws -> [AthenaExecution] {
         var executions: [AthenaExecution] = []
-        var calls = 0
         for start in stride(from: 0, to: ids.count, by: Self.pageSize) {
             var remaining = Array(ids[start..<min(start + Self.pageSize, ids.count)])
             var attempt = 0
             while !remaining.isEmpty {
                 attempt += 1
                 let output = try await athena.batchGetQueryExecution(ids: remaining)
-                calls += 1
                 for execution in output.queryExecutions {
                     guard let converted = AthenaExecution(execution, accountId: accountId, region: region,
                                                           workgroup: workgroup, includeQueryText: includeQueryText)
@@ -187,6 +173,6 @@ struct AthenaHistoryCollector: Sendable {
                 }
             }
         }
-        return (executions, calls)
+        return executions
     }
 }

@@ -32,9 +32,9 @@ public struct Collector: Sendable {
         // Count every request at the transport: the chain's (STS, and every BU client made from
         // it) and the central account's.
         var chain = chain
-        chain.client.http = CountingHTTPClient(wrapping: chain.client.http, counters: [progress.requests])
+        chain.client.http = CountingHTTPClient.counting(chain.client.http, with: progress.requests)
         var central = central
-        central.http = CountingHTTPClient(wrapping: central.http, counters: [progress.requests])
+        central.http = CountingHTTPClient.counting(central.http, with: progress.requests)
         self.config = config
         self.chain = chain
         self.central = central
@@ -122,7 +122,13 @@ extension Collector {
         }
         // The slot goes back as soon as every workgroup's listing is over, before the last details arrive.
         let slot = ListingSlot(listingSlots, listings: regions.reduce(0) { $0 + $1.workgroups.count })
-        async let costs = collectCosts(unit, session: session, plan: plan, pages: pages)
+        let costExplorer = CostExplorerCollector(
+            costExplorer: CostExplorerClient(client: session.client(region: unit.regions[0])), store: store, pages: pages)
+        async let costs = collectCosts(costExplorer, plan: plan) { month in
+            CostExplorerCollector.Request(
+                accountId: unit.accountId, month: month, metric: config.costMetric.rawValue, kind: .consumer,
+                services: config.services.map(\.costExplorerName), groupBy: ["SERVICE", "USAGE_TYPE"])
+        }
         let histories = await concurrentMap(regions, limit: regions.count) { region in
             await collectHistory(region, unit: unit, plan: plan, onListingEnd: slot.listingEnded)
         }
@@ -148,21 +154,18 @@ extension Collector {
         return await record(outcome(succeeded > 0 ? .partial : .failed, failures.joined(separator: "; ")), runId: runId)
     }
 
-    /// The unit's Cost Explorer costs, month by month: the results fetched (a final month already
-    /// stored is not fetched again), the months that succeeded, and the failures.
-    func collectCosts(_ unit: BusinessUnitConfig, session: BusinessUnitSession, plan: CollectPlan,
-                      pages: PageCounter) async -> (results: [CostResult], months: Int, failures: [String]) {
-        let costs = CostExplorerCollector(costExplorer: CostExplorerClient(client: session.client(region: unit.regions[0])),
-                                          store: store, pages: pages)
+    /// Cost Explorer costs month by month, for a unit or the central account: the results fetched
+    /// (a final month already stored is not fetched again), the months that succeeded, and the failures.
+    func collectCosts(_ costs: CostExplorerCollector, plan: CollectPlan,
+                      request: (BillingMonth) -> CostExplorerCollector.Request) async
+        -> (results: [CostResult], months: Int, failures: [String])
+    {
         var results: [CostResult] = []
         var months = 0
         var failures: [String] = []
         for month in plan.months {
-            let request = CostExplorerCollector.Request(
-                accountId: unit.accountId, month: month, metric: config.costMetric.rawValue, kind: .consumer,
-                services: config.services.map(\.costExplorerName), groupBy: ["SERVICE", "USAGE_TYPE"])
             do {
-                if let result = try await costs.collect(request, now: now()) { results.append(result) }
+                if let result = try await costs.collect(request(month), now: now()) { results.append(result) }
                 months += 1
             } catch {
                 failures.append("Cost Explorer \(month): \(Self.oneLine(error))")
@@ -224,13 +227,15 @@ extension Collector {
         let perWorkgroup = await concurrentMap(region.workgroups.map(\.name), limit: 8) { name -> HistoryResult in
             do {
                 let progress = self.progress
+                let listingStart = now()
+                // A day beyond Athena's retention: anything older can no longer be listed.
+                let listable = listingStart.addingTimeInterval(-AthenaHistoryCollector.retention - 86_400)
+                let stored = try await store.storedHistory(accountId: unit.accountId, region: region.region, workgroup: name,
+                                                           submittedSince: min(plan.since, listable))
                 var collector = AthenaHistoryCollector(
                     athena: region.athena, accountId: unit.accountId, region: region.region, workgroup: name,
-                    windowStart: plan.since, windowEnd: plan.until, now: now(),
-                    known: try await store.knownExecutions(accountId: unit.accountId, region: region.region, workgroup: name),
-                    previousCoverage: try await runBlocking { [store] in
-                        try store.coverage(accountId: unit.accountId, region: region.region, workgroup: name)
-                    },
+                    windowStart: plan.since, windowEnd: plan.until, now: listingStart,
+                    known: stored.known, previousCoverage: stored.coverage,
                     includeQueryText: plan.includeQueryText, onFetched: { progress.fetched($0) })
                 collector.onListingEnd = onListingEnd
                 let history = try await collector.collect()
@@ -256,7 +261,7 @@ extension Collector {
         let counter = RequestCounter()
         let pages = PageCounter()
         var client = central
-        client.http = CountingHTTPClient(wrapping: client.http, counters: [counter])
+        client.http = CountingHTTPClient.counting(client.http, with: counter)
         func outcome(_ status: CollectionStatus, _ error: String?) -> CollectionOutcome {
             CollectionOutcome(scope: CollectionOutcome.centralScope, status: status, error: error,
                               requests: counter.requests, costExplorerRequests: pages.count)
@@ -274,34 +279,33 @@ extension Collector {
         }
 
         var batch = CentralBatch()
-        var failures: [String] = []
-        let costs = CostExplorerCollector(costExplorer: CostExplorerClient(client: client), store: store, pages: pages)
-        for month in plan.months {
-            let request = CostExplorerCollector.Request(
+        let costExplorer = CostExplorerCollector(costExplorer: CostExplorerClient(client: client), store: store, pages: pages)
+        // Quick's costs while its inventory (one call per SPICE data set) is read.
+        async let costs = collectCosts(costExplorer, plan: plan) { month in
+            CostExplorerCollector.Request(
                 accountId: config.central.accountId, month: month, metric: config.costMetric.rawValue, kind: .central,
                 services: [config.central.quickServiceName], groupBy: ["USAGE_TYPE"])
-            do {
-                if let result = try await costs.collect(request, now: now()) { batch.costResults.append(result) }
-            } catch {
-                failures.append("Cost Explorer \(month): \(Self.oneLine(error))")
-            }
         }
+        var inventoryFailure: String?
         do {
             let inventory = try await QuickInventoryCollector(quickSight: QuickSightClient(client: client),
                                                               accountId: config.central.accountId).collect()
             batch.dataSources = inventory.dataSources
             batch.dataSets = inventory.dataSets
         } catch {
-            failures.append("Quick data sets: \(Self.oneLine(error))")
+            inventoryFailure = "Quick data sets: \(Self.oneLine(error))"
         }
+        let costResults = await costs
+        batch.costResults = costResults.results
+        let failures = costResults.failures + (inventoryFailure.map { [$0] } ?? [])
+        let succeeded = costResults.months + (inventoryFailure == nil ? 1 : 0)
         do {
             try await store.save(batch)
         } catch {
             return await record(outcome(.failed, "store: \(error)"), runId: runId)
         }
         if failures.isEmpty { return await record(outcome(.complete, nil), runId: runId) }
-        let anything = failures.count < plan.months.count + 1
-        return await record(outcome(anything ? .partial : .failed, failures.joined(separator: "; ")), runId: runId)
+        return await record(outcome(succeeded > 0 ? .partial : .failed, failures.joined(separator: "; ")), runId: runId)
     }
 
     /// Records an outcome as soon as it is known, so a run killed later still shows it.

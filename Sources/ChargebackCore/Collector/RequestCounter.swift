@@ -48,3 +48,12 @@ public struct CountingHTTPClient: HTTPClient {
         }
     }
 }
+
+extension CountingHTTPClient {
+    /// `http` reporting to `counter` as well: a counting client gets one more counter rather than a
+    /// second wrapper, which would decode every error answer once more.
+    public static func counting(_ http: any HTTPClient, with counter: RequestCounter) -> CountingHTTPClient {
+        guard let counting = http as? CountingHTTPClient else { return CountingHTTPClient(wrapping: http, counters: [counter]) }
+        return CountingHTTPClient(wrapping: counting.wrapped, counters: counting.counters + [counter])
+    }
+}

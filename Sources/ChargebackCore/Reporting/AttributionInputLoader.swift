@@ -18,10 +18,12 @@ public struct AttributionInputLoader: Sendable {
     public func load(month: BillingMonth, generatedAt: Date, toolVersion: String) throws -> AttributionInput? {
         guard let run = try store.latestRun(covering: month) else { return nil }
         let metric = config.costMetric.rawValue
+        let outcomes = try store.latestOutcomes(
+            scopes: Set(config.businessUnits.map(\.id) + [CollectionOutcome.centralScope]), month: month)
         var units: [BusinessUnitData] = []
         for unit in config.businessUnits {
             let wanted = { (workgroup: String) in unit.workgroups?.contains(workgroup) ?? true }
-            guard let latest = try store.latestOutcome(scope: unit.id, month: month) else {
+            guard let latest = outcomes[unit.id] else {
                 units.append(BusinessUnitData(
                     unitId: unit.id, status: .failed,
                     error: "never collected for \(month); run chargeback collect --month \(month)"))
@@ -36,7 +38,7 @@ public struct AttributionInputLoader: Sendable {
                 costs: try store.costLines(accountId: unit.accountId, month: month, metric: metric, kind: .consumer),
                 historyCoveredFrom: coverage.map(\.from).max()))
         }
-        let centralOutcome = try store.latestOutcome(scope: CollectionOutcome.centralScope, month: month)
+        let centralOutcome = outcomes[CollectionOutcome.centralScope]
         let central = CentralData(
             status: centralOutcome?.outcome.status ?? .failed,
             error: centralOutcome == nil ? "the central account was never collected for \(month)" : centralOutcome?.outcome.error,

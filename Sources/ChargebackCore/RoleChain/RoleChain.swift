@@ -75,7 +75,7 @@ public struct BusinessUnitSession: Sendable {
 
     /// Counts every call made as Role B (not the chain's own AssumeRole calls) on `counter` too.
     mutating func countRequests(with counter: RequestCounter) {
-        client.http = CountingHTTPClient(wrapping: client.http, counters: [counter])
+        client.http = CountingHTTPClient.counting(client.http, with: counter)
     }
 
     /// A client in `region` acting as Role B.
