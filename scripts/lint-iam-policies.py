@@ -25,16 +25,6 @@ except ImportError:
     print("lint-iam-policies: the parliament linter is not installed (pip install parliament)", file=sys.stderr)
     sys.exit(2)
 
-# The IAM actions chargeback calls. sts:GetCallerIdentity needs no permission.
-TOOL_ACTIONS = {
-    "sts:AssumeRole",
-    "athena:ListWorkGroups", "athena:GetWorkGroup", "athena:ListQueryExecutions",
-    "athena:BatchGetQueryExecution", "athena:GetQueryExecution",
-    "ce:GetCostAndUsage",
-    "quicksight:ListDataSources", "quicksight:DescribeDataSource",
-    "quicksight:ListDataSets", "quicksight:DescribeDataSet",
-}
-
 # Least privilege: the resources each action may be granted on. "*" only where the action takes
 # no resource type (IAM then requires "*").
 RESOURCE_PATTERNS = {
@@ -50,6 +40,9 @@ RESOURCE_PATTERNS = {
     "quicksight:DescribeDataSource": r"arn:aws:quicksight:[a-z0-9-]+:\d{12}:datasource/[\w*-]+",
     "quicksight:DescribeDataSet": r"arn:aws:quicksight:[a-z0-9-]+:\d{12}:dataset/[\w*-]+",
 }
+
+# The IAM actions chargeback calls (sts:GetCallerIdentity needs no permission): those above.
+TOOL_ACTIONS = set(RESOURCE_PATTERNS)
 
 TRUST_ACTIONS = {"sts:AssumeRole", "sts:AssumeRoleWithWebIdentity"}
 OIDC_PROVIDER = re.compile(r"^arn:aws:iam::\d{12}:oidc-provider/.+$")
@@ -135,6 +128,7 @@ def main():
         return 1
     problems = []
     granted = set()
+    in_files = set()
     for path in files:
         text = path.read_text()
         try:
@@ -142,6 +136,7 @@ def main():
         except json.JSONDecodeError as error:
             problems.append(f"{path.name}: not valid JSON: {error}")
             continue
+        in_files.update(canonical(st) for st in as_list(document.get("Statement", [])))
         trust = "-trust" in path.stem
         for finding in parliament.analyze_policy_string(text, str(path)).findings:
             if trust and finding.issue == "MALFORMED" and "neither Resource nor NotResource" in str(finding.detail):
@@ -154,12 +149,6 @@ def main():
             lint_trust(path, document, problems)
         else:
             lint_permissions(path, document, granted, problems)
-    in_files = set()
-    for path in files:
-        try:
-            in_files.update(canonical(st) for st in as_list(json.loads(path.read_text()).get("Statement", [])))
-        except json.JSONDecodeError:
-            pass
     try:
         shown = readme_statements(readme)
     except json.JSONDecodeError as error:

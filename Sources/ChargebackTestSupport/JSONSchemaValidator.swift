@@ -107,11 +107,3 @@ public struct JSONSchemaValidator {
     }
 }
 
-private extension Decimal {
-    var rounded0: Decimal {
-        var value = self
-        var result = Decimal()
-        NSDecimalRound(&result, &value, 0, .plain)
-        return result
-    }
-}

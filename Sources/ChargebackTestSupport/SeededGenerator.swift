@@ -1,15 +1,14 @@
-/// A reproducible random number generator (SplitMix64) for building random inputs from one
-/// seed, so a failing property's seed can be replayed.
+import AWSSandbox
+
+/// A reproducible random number generator for building random inputs from one seed, so a
+/// failing property's seed can be replayed: the sandbox's SplitMix64, seeded by the test.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     public var state: UInt64
 
     public init(seed: UInt64) { state = seed }
 
     public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        state &+= ScenarioRandom.increment
+        return ScenarioRandom.mix(state)
     }
 }

@@ -5,10 +5,10 @@ import Foundation
 /// Attribution of a large month held in memory: the whole computation from executions and cost
 /// lines to the report model. The input is built before the clock starts.
 enum AttributionBench {
-    static func run(executions: Int) throws -> BenchResult {
+    static func run(executions: Int) async throws -> BenchResult {
         let input = AttributionBenchmark.syntheticInput(executions: executions)
         let inputRSS = ProcessMemory.residentKiB()
-        let (report, seconds) = measureSync { Attribution.attribute(input) }
+        let (report, seconds) = await measure { Attribution.attribute(input) }
         let lines = report.businessUnits.reduce(0) { $0 + $1.lines.count }
         guard report.totals.chargebackTotal + report.totals.centralRemainder
             == report.totals.consumerTotal + report.totals.centralQuickTotal
@@ -17,12 +17,5 @@ enum AttributionBench {
                            peakRSSKiB: ProcessMemory.peakResidentKiB(),
                            figures: ["business_units": report.businessUnits.count, "lines": lines,
                                      "rss_after_input_kib": inputRSS ?? 0])
-    }
-
-    private static func measureSync<T>(_ body: () -> T) -> (T, Double) {
-        let start = ContinuousClock.now
-        let value = body()
-        let elapsed = ContinuousClock.now - start
-        return (value, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 }

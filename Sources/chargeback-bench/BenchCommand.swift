@@ -46,7 +46,7 @@ struct BenchCommand: AsyncParsableCommand {
         // First, while the heap is small: its peak is the million executions it is handed.
         if selected("attribution_\(scale.attributedExecutions)") {
             progress("attribution of \(scale.attributedExecutions) executions")
-            record(try AttributionBench.run(executions: scale.attributedExecutions))
+            record(try await AttributionBench.run(executions: scale.attributedExecutions))
         }
 
         if selected("sigv4_sign") {

@@ -24,15 +24,6 @@ struct BenchSandbox: Sendable {
 
     /// AssumeRole calls made by principals of the central account (both steps of every chain).
     var centralAssumeRoleCalls: Int { harness.assumeRoleCalls() }
-
-    /// Calls the sandbox refused with ThrottlingException, per "service:Operation".
-    func throttledCalls() async throws -> [String: Int] {
-        var calls: [String: Int] = [:]
-        for (service, operations) in try await harness.controlCounters().throttled {
-            for (operation, count) in operations { calls["\(service):\(operation)"] = count }
-        }
-        return calls
-    }
 }
 
 /// Runs `body` against a fresh sandbox and stops it afterwards, whether `body` throws or not.

@@ -55,12 +55,15 @@ struct CollectBenchmark: Sendable {
             var slowestAccountPages = 0
             for unit in config.businessUnits {
                 var accountPages = 0
-                for workgroup in try store.workgroups(accountId: unit.accountId, regions: unit.regions) {
-                    var count = 0
-                    for month in plan.months {
-                        count += try store.executions(accountId: unit.accountId, regions: unit.regions, month: month)
-                            .filter { $0.workgroup == workgroup.name }.count
+                // Each month's executions read once, counted per workgroup.
+                var perWorkgroup: [String: Int] = [:]
+                for month in plan.months {
+                    for execution in try store.executions(accountId: unit.accountId, regions: unit.regions, month: month) {
+                        perWorkgroup[execution.workgroup, default: 0] += 1
                     }
+                }
+                for workgroup in try store.workgroups(accountId: unit.accountId, regions: unit.regions) {
+                    let count = perWorkgroup[workgroup.name] ?? 0
                     executions += count
                     let pages = max(1, (count + 49) / 50)
                     accountPages += pages
@@ -81,11 +84,11 @@ struct CollectBenchmark: Sendable {
             // - The central account's Quick inventory: one DescribeDataSet per SPICE data set, all
             //   in one account (10/s, burst 20), running beside the Athena collection.
             let waves = Double((accounts + concurrency - 1) / concurrency)
-            let athenaSeconds = waves * Self.floor(calls: slowestAccountPages, quota: "athena:ListQueryExecutions")
+            let athenaSeconds = waves * Self.quotaSeconds(calls: slowestAccountPages, quota: "athena:ListQueryExecutions")
             let spiceDataSets = scenario.accounts.reduce(0) { $0 + $1.quickDataSets.filter { $0.importMode == "SPICE" }.count }
-            let quickSeconds = Self.floor(calls: spiceDataSets, quota: "quicksight:DescribeDataSet")
+            let quickSeconds = Self.quotaSeconds(calls: spiceDataSets, quota: "quicksight:DescribeDataSet")
             let quotaSeconds = max(athenaSeconds, quickSeconds)
-            let throttled = try await sandbox.throttledCalls().values.reduce(0, +)
+            let throttled = try await sandbox.harness.controlCounters().throttledTotal
             return BenchResult(name: name, unit: "executions", count: executions, wallSeconds: seconds,
                                peakRSSKiB: ProcessMemory.peakResidentKiB(), figures: [
                                    "accounts": accounts, "concurrency": concurrency,
@@ -106,7 +109,7 @@ struct CollectBenchmark: Sendable {
 
     /// Seconds a quota needs for `calls` calls made one after another in one account: what the
     /// burst does not cover, at the quota's rate.
-    static func floor(calls: Int, quota name: String) -> Double {
+    static func quotaSeconds(calls: Int, quota name: String) -> Double {
         guard let quota = quotas[name] else { return 0 }
         return max(0, Double(calls - quota.burst)) / quota.ratePerSecond
     }

@@ -358,7 +358,7 @@ public struct ScenarioCostLine: Sendable, Codable, Equatable {
     /// The line's amount in `metric` (zero when the scenario's text is not a decimal number,
     /// which the sandbox refuses to serve anyway).
     public func amount(for metric: String) -> Decimal {
-        Decimal(string: amountText(for: metric), locale: Locale(identifier: "en_US_POSIX")) ?? 0
+        CostExplorerLine.parseDecimal(amountText(for: metric)) ?? 0
     }
 
     enum CodingKeys: String, CodingKey {

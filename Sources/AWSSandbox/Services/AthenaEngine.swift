@@ -10,6 +10,8 @@ public final class AthenaEngine: SandboxServiceEngine {
 
     private let scenario: Scenario
     private let expanded = Mutex<AthenaExecutionStore?>(nil)
+    /// Each account and region's workgroups, worked out once: every Athena call looks them up.
+    private let workgroupLists = Mutex<[String: [ScenarioWorkgroup]]>([:])
 
     public init(scenario: Scenario) {
         self.scenario = scenario
@@ -44,12 +46,16 @@ public final class AthenaEngine: SandboxServiceEngine {
     /// The caller's workgroups in its region. `primary` exists in every account and region, as on
     /// AWS: with its defaults (no scan limit, results unencrypted) unless the scenario states it.
     private func workgroups(_ call: SandboxCall) -> [ScenarioWorkgroup] {
+        let key = call.accountId + "/" + call.region
+        if let known = workgroupLists.withLock({ $0[key] }) { return known }
         var declared = (scenario.account(call.accountId)?.workgroups ?? []).filter { $0.region == call.region }
         if !declared.contains(where: { $0.name == "primary" }) {
             declared.append(ScenarioWorkgroup(name: "primary", region: call.region, enforceWorkGroupConfiguration: false,
                                               resultEncryption: nil))
         }
-        return declared.sorted { $0.name < $1.name }
+        let sorted = declared.sorted { $0.name < $1.name }
+        workgroupLists.withLock { $0[key] = sorted }
+        return sorted
     }
 
     private func listWorkGroups(_ call: SandboxCall, _ body: EngineRequestBody) throws(SandboxAPIError) -> SandboxReply {

@@ -1,15 +1,18 @@
 /// SplitMix64: a tiny, fast, well-mixed generator, so scenario expansion, fault draws and
 /// derived ids are reproducible from a seed on every platform (Foundation's generators are
 /// neither seedable nor portable).
-struct ScenarioRandom: RandomNumberGenerator, Sendable {
+public struct ScenarioRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
+    public mutating func next() -> UInt64 {
+        state &+= Self.increment
         return Self.mix(state)
     }
+
+    /// SplitMix64's step: the golden ratio in 64 bits.
+    public static let increment: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// Uniform in [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
@@ -27,7 +30,7 @@ struct ScenarioRandom: RandomNumberGenerator, Sendable {
     }
 
     /// The SplitMix64 finaliser, also used on its own to derive stable per-item values.
-    static func mix(_ value: UInt64) -> UInt64 {
+    public static func mix(_ value: UInt64) -> UInt64 {
         var z = value
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB

@@ -17,8 +17,6 @@ enum WireJSON: Sendable {
         .object(pairs.compactMap { key, value in value.map { (key, $0) } })
     }
 
-    var text: String { String(decoding: bytes, as: UTF8.self) }
-
     /// The UTF-8 text, written straight into bytes: the sandbox serves hundreds of thousands of
     /// executions in a benchmark, on the same cores as the client it measures.
     var bytes: [UInt8] {

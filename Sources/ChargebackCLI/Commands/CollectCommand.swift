@@ -58,11 +58,7 @@ struct CollectCommand: AsyncParsableCommand {
         let run = try await CollectStep(configuration: configuration, runtime: runtime, store: store,
                                         concurrency: concurrency, quiet: global.quiet, timeout: global.collectTimeout)
             .run(plan, now: now)
-        switch run.status {
-        case .complete: return
-        case .partial: throw ExitCode(ChargebackExitCode.partial)
-        case .failed: throw ExitCode(ChargebackExitCode.failed)
-        }
+        try exitForStatus(run.status)
     }
 }
 

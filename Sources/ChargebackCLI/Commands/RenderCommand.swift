@@ -27,7 +27,6 @@ struct RenderCommand: AsyncParsableCommand {
 
     func validate() throws {
         _ = try parseMonth(month, now: try ToolClock.now())
-        _ = try output.parsedFormats()
     }
 
     func run() async throws {
@@ -54,6 +53,11 @@ struct RenderOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Show the SQL text of the costliest queries, when the collect kept it.")
     var includeQueryText = false
+
+    /// Run by the argument parser for every command that takes these options.
+    func validate() throws {
+        _ = try parsedFormats()
+    }
 
     func parsedFormats() throws -> Set<ReportFormat> {
         var formats: Set<ReportFormat> = []

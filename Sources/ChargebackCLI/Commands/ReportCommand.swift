@@ -30,7 +30,6 @@ struct ReportCommand: AsyncParsableCommand {
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         _ = try parseMonth(month, now: try ToolClock.now())
-        _ = try output.parsedFormats()
     }
 
     func run() async throws {

@@ -15,17 +15,10 @@ enum RegularFileWriter {
         let temporary = (folder.isEmpty ? "." : folder) + "/.\((target as NSString).lastPathComponent).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw failure(path, errno, folder: folder) }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else {
-                let code = errno
-                close(descriptor)
-                unlink(temporary)
-                throw failure(path, code, folder: folder)
-            }
-            bytes = bytes.dropFirst(written)
+        if let code = writeAll(text, to: descriptor) {
+            close(descriptor)
+            unlink(temporary)
+            throw failure(path, code, folder: folder)
         }
         guard fsync(descriptor) == 0, close(descriptor) == 0 else {
             let code = errno
@@ -79,13 +72,5 @@ enum RegularFileWriter {
         default: String(cString: strerror(code)).lowercased()
         }
         return CommandFailure("could not write \(path): \(reason)")
-    }
-
-    private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.write(descriptor, buffer, count)
-        #else
-        Darwin.write(descriptor, buffer, count)
-        #endif
     }
 }

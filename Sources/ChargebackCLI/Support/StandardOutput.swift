@@ -25,28 +25,13 @@ enum StandardOutput {
     }
 
     /// Writes all of `text` to descriptor 1 or throws a failure that says why it could not.
-    static func write(_ text: String, to descriptor: Int32 = STDOUT_FILENO) throws {
-        if descriptor == STDOUT_FILENO, startedClosed {
+    static func write(_ text: String) throws {
+        if startedClosed {
             throw CommandFailure("cannot write the output to standard output: standard output is closed or not writable")
         }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                // A descriptor closed at start may have been reused by the runtime (EINVAL), or be gone (EBADF).
-                let reason = errno == EBADF || errno == EINVAL ? "standard output is closed or not writable" : String(cString: strerror(errno))
-                throw CommandFailure("cannot write the output to standard output: \(reason)")
-            }
-            bytes = bytes.dropFirst(written)
-        }
-    }
-
-    private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.write(descriptor, buffer, count)
-        #else
-        Darwin.write(descriptor, buffer, count)
-        #endif
+        guard let code = writeAll(text, to: STDOUT_FILENO) else { return }
+        // A descriptor closed at start may have been reused by the runtime (EINVAL), or be gone (EBADF).
+        let reason = code == EBADF || code == EINVAL ? "standard output is closed or not writable" : String(cString: strerror(code))
+        throw CommandFailure("cannot write the output to standard output: \(reason)")
     }
 }
