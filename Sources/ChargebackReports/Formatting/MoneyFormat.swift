@@ -6,27 +6,18 @@ import Foundation
 enum MoneyFormat {
     /// `-1234.5` → `-1234.50`: `scale` decimals, `.` separator, no grouping (CSV, JSON-like text).
     static func plain(_ value: Decimal, scale: Int = 2) -> String {
-        let rounded = MoneyRounding.rounded(value, scale: scale)
-        let negative = rounded < 0
-        let digits = (negative ? -rounded : rounded).description
-        var parts = digits.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let integer = parts.removeFirst()
-        var fraction = parts.first ?? ""
-        if fraction.count < scale { fraction += String(repeating: "0", count: scale - fraction.count) }
-        let body = scale > 0 ? "\(integer).\(fraction)" : integer
-        let isZero = body.allSatisfy { $0 == "0" || $0 == "." }
-        return (negative && !isZero ? "-" : "") + body
+        DecimalText.fixed(value, scale: scale)
     }
 
     /// `-1234.5` → `-1,234.50`: thousands grouped with commas, for people.
     static func grouped(_ value: Decimal, scale: Int = 2) -> String {
-        DecimalText.groupingThousands(plain(value, scale: scale))
+        DecimalText.grouped(value, scale: scale)
     }
 
     /// A fraction as a percentage with one decimal: `0.0243` → `2.4%` (the decimal point moved,
     /// then rounded for display).
     static func percent(_ fraction: Decimal, scale: Int = 1) -> String {
-        grouped(fraction * 100, scale: scale) + "%"
+        DecimalText.percent(fraction, scale: scale)
     }
 
     /// A fraction as a signed percentage: `+2.4%`, `-0.5%`, `0.0%`.
