@@ -25,23 +25,24 @@ public enum Attribution {
         let totals = ReportTotalsCalculation.totals(
             units: businessUnits, central: central.report, previous: input.previousMonth)
 
-        let usableUnits = units.filter { $0.report.status != .failed }
+        // A failed source has no costs, so whether they are estimated does not count.
+        let usableUnits = units.map(\.report).filter { $0.status != .failed }
+        let centralUsable = central.report.status != .failed
         var notes = units.flatMap(\.notes) + central.notes
         notes += EstimatedCostNotes.notes(
-            units: usableUnits.map { ($0.report.id, $0.usesEstimatedCosts) },
-            central: central.usable ? central.usesEstimatedCosts : nil, month: input.month)
+            units: usableUnits.map { ($0.id, !$0.costDataFinal) },
+            central: centralUsable ? !central.report.costDataFinal : nil, month: input.month)
         notes = DataQualityOrder.sorted(notes)
 
         let status: CollectionStatus
-        if usableUnits.isEmpty && !central.usable {
+        if usableUnits.isEmpty && !centralUsable {
             status = .failed
         } else if units.contains(where: \.incomplete) || central.report.status != .complete {
             status = .partial
         } else {
             status = .complete
         }
-        let costDataFinal = !usableUnits.contains(where: \.usesEstimatedCosts)
-            && !(central.usable && central.usesEstimatedCosts)
+        let costDataFinal = usableUnits.allSatisfy(\.costDataFinal) && (!centralUsable || central.report.costDataFinal)
 
         return ChargebackReport(
             month: input.month, periodStart: input.month.firstDayText, periodEnd: input.month.endDayText,

@@ -8,8 +8,6 @@ struct BusinessUnitAttribution {
     /// What the unit brings to the allocation of Quick costs.
     var allocationUnit: AllocationUnit
     var notes: [DataQualityNote]
-    /// Whether any cost line the unit uses is still Estimated.
-    var usesEstimatedCosts: Bool
     /// Whether the unit's data is incomplete (failed, partial, or a history gap).
     var incomplete: Bool
 
@@ -54,7 +52,6 @@ struct BusinessUnitAttribution {
             self.report = report
             self.allocationUnit = allocationUnit
             self.notes = notes
-            usesEstimatedCosts = false
             incomplete = true
             return
         }
@@ -135,7 +132,6 @@ struct BusinessUnitAttribution {
         self.report = report
         self.allocationUnit = allocationUnit
         self.notes = notes
-        usesEstimatedCosts = costs.estimated
         self.incomplete = incomplete
     }
 

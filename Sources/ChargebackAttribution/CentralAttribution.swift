@@ -5,9 +5,6 @@ import Foundation
 struct CentralAttribution {
     var report: CentralReport
     var notes: [DataQualityNote]
-    /// Whether Quick's costs could be read.
-    var usable: Bool
-    var usesEstimatedCosts: Bool
 
     init(input: AttributionInput, units: [AllocationUnit], spice: SpiceOwnership) {
         let config = input.config
@@ -19,8 +16,6 @@ struct CentralAttribution {
             status = .failed
             error = [error, currencyError].compactMap { $0 }.joined(separator: "; ")
         }
-        usable = status != .failed
-        usesEstimatedCosts = costs.estimated
         var notes: [DataQualityNote] = []
         switch status {
         case .failed:
