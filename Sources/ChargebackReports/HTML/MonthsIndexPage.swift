@@ -34,11 +34,10 @@ struct MonthsIndexPage {
 }
 
 /// The few fields of a month's `report.json` the months index shows; decoding only these keeps
-/// older or newer schema versions readable.
+/// older or newer schema versions readable. `ReportJSON.decoder()` maps the snake_case keys.
 struct ReportSummary: Decodable {
     struct Totals: Decodable {
         var chargebackTotal: Decimal
-        enum CodingKeys: String, CodingKey { case chargebackTotal = "chargeback_total" }
     }
 
     var schemaVersion: String
@@ -46,8 +45,4 @@ struct ReportSummary: Decodable {
     var status: String
     var costDataFinal: Bool
     var totals: Totals
-
-    enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version", currency, status, costDataFinal = "cost_data_final", totals
-    }
 }

@@ -107,9 +107,10 @@ public enum ReportPublisher {
         let folders = try FileSystem.contents(of: out).filter { name in
             BillingMonth(name) != nil && FileSystem.isDirectory(out.appendingPathComponent(name))
         }.sorted(by: >)
+        let decoder = ReportJSON.decoder()
         let months = folders.map { folder -> (folder: String, summary: ReportSummary?) in
             let json = out.appendingPathComponent(folder).appendingPathComponent("report.json")
-            let summary = (try? Data(contentsOf: json)).flatMap { try? JSONDecoder().decode(ReportSummary.self, from: $0) }
+            let summary = (try? Data(contentsOf: json)).flatMap { try? decoder.decode(ReportSummary.self, from: $0) }
             return (folder, summary)
         }
         let file = try renderer.monthsIndex(MonthsIndexPage(months: months, generatedAt: Date()))
