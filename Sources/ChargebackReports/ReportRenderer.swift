@@ -41,9 +41,9 @@ public struct ReportRenderer: Sendable {
                    text: try TemplateLibrary(directory: templatesDirectory).render(page, template: "months-index"))
     }
 
-    /// A business unit id becomes a file name: the configuration allows `[a-z0-9-]{1,40}`, and
-    /// names that would clash with the organisation's own files are refused too.
+    /// A business unit id becomes a file name: the configuration's id rule (well-formed, not
+    /// reserved) is checked again before any file is named after it.
     static func isSafeFileStem(_ id: String) -> Bool {
-        id.wholeMatch(of: /[a-z0-9-]{1,40}/) != nil && !BusinessUnitConfig.reservedIDs.contains(id)
+        BusinessUnitConfig.isWellFormedID(id) && !BusinessUnitConfig.reservedIDs.contains(id)
     }
 }

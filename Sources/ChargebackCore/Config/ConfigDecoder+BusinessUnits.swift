@@ -61,7 +61,7 @@ extension ConfigDecoder {
 
     private func businessUnitID(_ node: Node, at path: ConfigKeyPath, idNodes: inout [String: Node]) -> String? {
         guard let id = text(node, at: path) else { return nil }
-        guard id.wholeMatch(of: /[a-z0-9-]{1,40}/) != nil else {
+        guard BusinessUnitConfig.isWellFormedID(id) else {
             report("'\(id)' is not a valid business unit id; use 1 to 40 lower-case letters, digits or '-' (it is used in file names)", at: node, path: path)
             return nil
         }

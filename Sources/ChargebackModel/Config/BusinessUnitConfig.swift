@@ -6,6 +6,12 @@ public struct BusinessUnitConfig: Sendable, Equatable {
     /// files of these names (index.html, summary.csv, …).
     public static let reservedIDs: Set<String> = ["index", "summary", "central", "allocations", "workgroups", "focus"]
 
+    /// Whether `id` has the form of a unit id, `[a-z0-9-]{1,40}`: it names the unit's report files.
+    /// A well-formed id may still be one of `reservedIDs`.
+    public static func isWellFormedID(_ id: String) -> Bool {
+        id.wholeMatch(of: /[a-z0-9-]{1,40}/) != nil
+    }
+
     /// `[a-z0-9-]{1,40}`, unique; used in file names.
     public var id: String
     /// The display name; the id when the file gives none.
