@@ -3,13 +3,6 @@ import Foundation
 
 /// The view of `<bu-id>.html`: a page a unit's owner can be sent alone.
 struct BusinessUnitPage {
-    struct Figure {
-        var label: String
-        var value: String
-        var unit: String
-        var detail: String
-    }
-
     struct ServiceRow {
         var key: String
         var name: String
@@ -148,10 +141,8 @@ struct BusinessUnitPage {
             figures.append(Figure(label: "Monthly budget", value: "none", unit: "", detail: "no budget is configured for this unit"))
         }
         if let change = unit.change, !unitFailed {
-            figures.append(Figure(label: "Change against the previous month", value: MoneyFormat.signedGrouped(change),
-                                  unit: currency,
-                                  detail: (unit.changeFraction.map { MoneyFormat.signedPercent($0) + " on " } ?? "from ")
-                                      + (unit.previousChargebackTotal.map { MoneyFormat.grouped($0) } ?? "—")))
+            figures.append(.change(change, fraction: unit.changeFraction, previous: unit.previousChargebackTotal,
+                                   currency: currency))
         }
         self.figures = figures
 

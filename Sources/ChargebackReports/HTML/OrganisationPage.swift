@@ -3,13 +3,6 @@ import Foundation
 
 /// The view of `index.html`: every string already formatted; Mustache only places them.
 struct OrganisationPage {
-    struct Figure {
-        var label: String
-        var value: String
-        var unit: String
-        var detail: String
-    }
-
     struct UnitRow {
         var id: String
         var name: String
@@ -111,10 +104,8 @@ struct OrganisationPage {
                    unit: currency, detail: "of \(MoneyFormat.grouped(t.centralQuickTotal)) \(currency) central Quick costs"),
         ]
         if let change = t.change {
-            figures.append(Figure(label: "Change against the previous month", value: MoneyFormat.signedGrouped(change),
-                                  unit: currency,
-                                  detail: (t.changeFraction.map { MoneyFormat.signedPercent($0) + " on " } ?? "from ")
-                                      + (t.previousChargebackTotal.map { MoneyFormat.grouped($0) } ?? "—")))
+            figures.append(.change(change, fraction: t.changeFraction, previous: t.previousChargebackTotal,
+                                   currency: currency))
         }
         self.figures = figures
         hasChange = t.previousChargebackTotal != nil || report.businessUnits.contains { $0.previousChargebackTotal != nil }

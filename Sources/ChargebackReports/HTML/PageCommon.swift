@@ -95,6 +95,21 @@ struct NoteView {
     }
 }
 
+/// A headline figure at the top of a page: a label, a value in a unit, a line of detail.
+struct Figure {
+    var label: String
+    var value: String
+    var unit: String
+    var detail: String
+
+    /// A chargeback total's change against the previous month: `+69.25` USD, `+7.1% on 980.00`.
+    static func change(_ change: Decimal, fraction: Decimal?, previous: Decimal?, currency: String) -> Figure {
+        Figure(label: "Change against the previous month", value: MoneyFormat.signedGrouped(change), unit: currency,
+               detail: (fraction.map { MoneyFormat.signedPercent($0) + " on " } ?? "from ")
+                   + (previous.map { MoneyFormat.grouped($0) } ?? "—"))
+    }
+}
+
 /// A formatted amount and whether it is negative (a credit), so the page can mark it in text.
 struct AmountText {
     var text: String
