@@ -8,6 +8,8 @@ public struct ReportRenderer: Sendable {
     public var templatesDirectory: URL?
     /// Whether the BU pages show the SQL of their costliest queries (when the collect kept it).
     public var includeQueryText: Bool
+    /// Shared by the copies of this renderer: a render and the months index after it parse once.
+    private let templates = TemplateCache()
 
     public init(templatesDirectory: URL? = nil, includeQueryText: Bool = false) {
         self.templatesDirectory = templatesDirectory
@@ -21,8 +23,8 @@ public struct ReportRenderer: Sendable {
         }
         var files: [ReportFile] = []
         if formats.contains(.html) {
-            let templates = try TemplateLibrary(directory: templatesDirectory)
-            files += try HTMLPages(templates: templates, includeQueryText: includeQueryText).render(report)
+            let library = try templates.library(for: templatesDirectory)
+            files += try HTMLPages(templates: library, includeQueryText: includeQueryText).render(report)
         }
         if formats.contains(.csv) {
             files += [SummaryCSV.render(report), CentralCSV.render(report), AllocationsCSV.render(report),
@@ -38,7 +40,7 @@ public struct ReportRenderer: Sendable {
     /// The months index (`DIR/index.html`) for the given month folders, newest first.
     func monthsIndex(_ page: MonthsIndexPage) throws -> ReportFile {
         ReportFile(name: "index.html",
-                   text: try TemplateLibrary(directory: templatesDirectory).render(page, template: "months-index"))
+                   text: try templates.library(for: templatesDirectory).render(page, template: "months-index"))
     }
 
     /// A business unit id becomes a file name: the configuration's id rule (well-formed, not

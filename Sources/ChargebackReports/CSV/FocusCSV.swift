@@ -70,10 +70,15 @@ enum FocusCSV {
     static func tags(unit: BusinessUnitReport, line: ChargebackLine) -> String {
         var tags = ["chargeback:business_unit": unit.id, "chargeback:category": line.category]
         if let costCenter = unit.costCenter { tags["chargeback:cost_center"] = costCenter }
+        return String(decoding: (try? tagsEncoder.encode(tags)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    /// One encoder for every line's tags: sorted keys, slashes as they are.
+    static let tagsEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(tags)) ?? Data("{}".utf8), as: UTF8.self)
-    }
+        return encoder
+    }()
 }
 
 /// A workgroup line's item, `region/name`; `(unattributed)` has no ARN.

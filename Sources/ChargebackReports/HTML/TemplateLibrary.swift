@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Synchronization
 
 /// The Mustache templates: the built-in copies of `templates/`, or a folder given with
 /// `--templates` (every `*.mustache` and `*.css` file, named by its path without the `.mustache`
@@ -49,6 +50,22 @@ struct TemplateLibrary {
             }
         }
         return files
+    }
+}
+
+/// The templates a renderer last parsed, so a month's pages and the months index after them parse
+/// the templates once. Keyed by folder, as a renderer's `templatesDirectory` can change.
+final class TemplateCache: Sendable {
+    private let entry = Mutex<(directory: URL?, library: TemplateLibrary)?>(nil)
+
+    /// The templates of `directory` (nil: the built-in ones), parsed on first use.
+    func library(for directory: URL?) throws -> TemplateLibrary {
+        try entry.withLock { entry in
+            if let entry, entry.directory == directory { return entry.library }
+            let library = try TemplateLibrary(directory: directory)
+            entry = (directory, library)
+            return library
+        }
     }
 }
 
