@@ -20,8 +20,8 @@ public enum Attribution {
         }
 
         let central = CentralAttribution(input: input, units: units.map(\.allocationUnit), spice: spice)
-        let allocations = central.report.categories.map(\.allocation)
-        let businessUnits = units.map { $0.withAllocations(allocations, currency: config.currency) }
+        let shares = sharesByUnit(central.report.categories.map(\.allocation))
+        let businessUnits = units.map { $0.withAllocations(shares[$0.report.id] ?? [], currency: config.currency) }
         let totals = ReportTotalsCalculation.totals(
             units: businessUnits, central: central.report, previous: input.previousMonth)
 
@@ -53,6 +53,17 @@ public enum Attribution {
             },
             settings: settings(config), totals: totals, businessUnits: businessUnits, central: central.report,
             dataQuality: notes)
+    }
+
+    /// Each unit's share of every category, in category order, grouped once rather than searched
+    /// per unit; a category's first row for a unit is its share.
+    static func sharesByUnit(_ allocations: [AllocationReport]) -> [String: [AllocationShareReport]] {
+        var byUnit: [String: [AllocationShareReport]] = [:]
+        for allocation in allocations {
+            let firstById = Dictionary(allocation.shares.map { ($0.businessUnitId, $0) }, uniquingKeysWith: { first, _ in first })
+            for (id, share) in firstById { byUnit[id, default: []].append(share) }
+        }
+        return byUnit
     }
 
     static func settings(_ config: ChargebackConfig) -> ReportSettings {

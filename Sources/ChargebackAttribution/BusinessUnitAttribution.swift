@@ -135,10 +135,11 @@ struct BusinessUnitAttribution {
         self.incomplete = incomplete
     }
 
-    /// The report completed with the unit's shares of Quick costs, totals, budget use, change and lines.
-    func withAllocations(_ allocations: [AllocationReport], currency: String) -> BusinessUnitReport {
+    /// The report completed with the unit's shares of Quick costs (one per category, in category
+    /// order), totals, budget use, change and lines.
+    func withAllocations(_ shares: [AllocationShareReport], currency: String) -> BusinessUnitReport {
         var report = report
-        report.allocations = allocations.compactMap { allocation in allocation.shares.first { $0.businessUnitId == report.id } }
+        report.allocations = shares
         guard let consumerTotal = report.consumerTotal else { return report }
         func amount(_ category: QuickCostCategory) -> Decimal {
             report.allocations.first { $0.category == category }?.amount ?? 0
