@@ -31,28 +31,66 @@ public enum ChargebackExitCode {
 public enum ChargebackMain {
     public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
         StandardOutput.guardDescriptor()
+        let command: any ParsableCommand
         do {
-            var command = try ChargebackCommand.parseAsRoot(arguments)
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-            exit(ChargebackExitCode.complete)
-        } catch let exitCode as ExitCode {
-            exit(exitCode.rawValue)
-        } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("chargeback: \(failure.message)\n".utf8))
-            exit(failure.exitCode)
+            command = try ChargebackCommand.parseAsRoot(arguments)
         } catch {
+            exit(for: error)
+        }
+        // The command runs as a task that a signal cancels, so it can stop cleanly.
+        Interruption.shared.install()
+        let box = CommandBox(command: command)
+        let work = Task { try await box.run() }
+        Interruption.shared.onInterrupt { work.cancel() }
+        let result = await work.result
+        if let signal = Interruption.shared.received { exitInterrupted(by: signal, finished: (try? result.get()) != nil) }
+        switch result {
+        case .success: Foundation.exit(ChargebackExitCode.complete)
+        case .failure(let error): exit(for: error)
+        }
+    }
+
+    private static func exit(for error: any Error) -> Never {
+        switch error {
+        case let exitCode as ExitCode:
+            Foundation.exit(exitCode.rawValue)
+        case let failure as CommandFailure:
+            FileHandle.standardError.write(Data("chargeback: \(failure.message)\n".utf8))
+            Foundation.exit(failure.exitCode)
+        default:
             let code = ChargebackCommand.exitCode(for: error)
             let message = ChargebackCommand.fullMessage(for: error)
             if code == .success {
                 print(message)
-                exit(ChargebackExitCode.complete)
+                Foundation.exit(ChargebackExitCode.complete)
             }
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
-            exit(code == .validationFailure ? ChargebackExitCode.usage : code.rawValue)
+            Foundation.exit(code == .validationFailure ? ChargebackExitCode.usage : code.rawValue)
+        }
+    }
+
+    /// One line, then 128 + the signal: what was finished is kept, nothing half-written is left.
+    private static func exitInterrupted(by signal: Int32, finished: Bool) -> Never {
+        let state = finished
+            ? "the command had finished its work"
+            : "finished work is kept (store writes are transactions; a month is published whole or not at all); "
+                + "run the command again to go on"
+        Interruption.writeError("chargeback: stopped by \(Interruption.name(signal)): \(state)")
+        Foundation.exit(Interruption.exitStatus(signal))
+    }
+}
+
+/// A parsed command handed to the task that runs it (the parser's types are not `Sendable`;
+/// the command is used by that task alone).
+private struct CommandBox: @unchecked Sendable {
+    var command: any ParsableCommand
+
+    func run() async throws {
+        var command = command
+        if var asyncCommand = command as? any AsyncParsableCommand {
+            try await asyncCommand.run()
+        } else {
+            try command.run()
         }
     }
 }

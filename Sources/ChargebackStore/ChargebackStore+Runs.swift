@@ -27,9 +27,10 @@ extension ChargebackStore {
     public func finish(_ run: CollectionRun) throws {
         try write { db in
             try db.execute(sql: """
-                UPDATE runs SET ended_ms = ?, requests = ?, throttled = ?, cost_explorer_requests = ? WHERE id = ?
+                UPDATE runs SET ended_ms = ?, requests = ?, throttled = ?, cost_explorer_requests = ?, stopped_by = ?
+                WHERE id = ?
                 """, arguments: [(run.endedAt ?? Date()).storeMillis, run.requests, run.throttled,
-                                 run.costExplorerRequests, run.id])
+                                 run.costExplorerRequests, run.stoppedBy, run.id])
         }
     }
 
@@ -91,6 +92,6 @@ extension ChargebackStore {
                              startedAt: Date(storeMillis: row["started_ms"]),
                              endedAt: (row["ended_ms"] as Int64?).map(Date.init(storeMillis:)), outcomes: outcomes,
                              requests: row["requests"], throttled: row["throttled"],
-                             costExplorerRequests: row["cost_explorer_requests"])
+                             costExplorerRequests: row["cost_explorer_requests"], stoppedBy: row["stopped_by"])
     }
 }

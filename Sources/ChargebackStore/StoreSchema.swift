@@ -124,6 +124,10 @@ enum StoreSchema {
                 );
                 """)
         }
+        // Why a run ended before its work did: its deadline, or the signal that stopped it.
+        migrator.registerMigration("v2-runs-stopped-by") { db in
+            try db.execute(sql: "ALTER TABLE runs ADD COLUMN stopped_by TEXT")
+        }
         return migrator
     }
 }

@@ -83,9 +83,10 @@ struct CollectStep {
         chain.client.retry = RetryPolicy(maxAttempts: Self.attempts)
         var central = runtime.centralClient(configuration)
         central.retry = RetryPolicy(maxAttempts: Self.attempts)
-        let collector = Collector(config: configuration, chain: chain, central: central, store: store,
+        var collector = Collector(config: configuration, chain: chain, central: central, store: store,
                                   concurrency: concurrency, progress: progress,
                                   now: { Date().addingTimeInterval(offset) }, logger: runtime.logger)
+        collector.stopCause = { Interruption.shared.receivedName ?? "deadline" }
         let months = plan.months.map(\.text).joined(separator: ", ")
         runtime.logger.info("collecting \(months) for \(configuration.businessUnits.count) business units into \(store.path)")
         // Without base credentials nothing can be collected: say so once, before any account.
@@ -97,7 +98,7 @@ struct CollectStep {
         let reporter = ProgressReporter(progress: progress, enabled: !quiet)
         // The deadline cancels the accounts still running; the collect then records them as not
         // finished, keeps what the others brought, and ends normally.
-        let work = Task { try await collector.run(plan) }
+        let work = Task { [collector] in try await collector.run(plan) }
         let deadline = Task {
             try await Task.sleep(for: .milliseconds(Int64(timeout * 1000)))
             work.cancel()
@@ -105,7 +106,8 @@ struct CollectStep {
         defer { deadline.cancel() }
         let run: CollectionRun
         do {
-            run = try await work.value
+            // A signal cancels this task: pass it on to the collect, which stops like at its deadline.
+            run = try await withTaskCancellationHandler { try await work.value } onCancel: { work.cancel() }
         } catch {
             reporter.finish()
             throw CommandFailure("collect: \(error)")

@@ -34,7 +34,8 @@ struct RenderCommand: AsyncParsableCommand {
         let configuration = try loadConfiguration(config)
         let store = try storeOptions.open()
         let now = try ToolClock.now()
-        let report = try RenderStep(configuration: configuration, store: store, options: output)
+        let lock = try await output.lockOutput(waitSeconds: global.collectTimeout)
+        let report = try RenderStep(configuration: configuration, store: store, options: output, lock: lock)
             .run(month: try parseMonth(month, now: now), now: now)
         try exitForStatus(report.status)
     }
@@ -54,9 +55,23 @@ struct RenderOptions: ParsableArguments {
     @Flag(name: .long, help: "Show the SQL text of the costliest queries, when the collect kept it.")
     var includeQueryText = false
 
+    @Flag(name: .long, help: "When another chargeback is writing the same --out, wait for it (up to --timeout) instead of failing.")
+    var wait = false
+
     /// Run by the argument parser for every command that takes these options.
     func validate() throws {
         _ = try parsedFormats()
+    }
+
+    /// The reports folder's lock, taken before any work so two runs never write one folder; busy:
+    /// fail at once (exit 1), or wait up to `waitSeconds` with `--wait`.
+    func lockOutput(waitSeconds: Double) async throws -> OutputFolderLock {
+        do {
+            return try await OutputFolderLock.acquire(URL(fileURLWithPath: out, isDirectory: true),
+                                                      waitSeconds: wait ? waitSeconds : nil)
+        } catch let error as PublishError {
+            throw CommandFailure("\(error)")
+        }
     }
 
     func parsedFormats() throws -> Set<ReportFormat> {
@@ -78,6 +93,8 @@ struct RenderStep {
     let configuration: ChargebackConfig
     let store: ChargebackStore
     let options: RenderOptions
+    /// The reports folder's lock, held since the command started.
+    let lock: OutputFolderLock
 
     func run(month: BillingMonth, now: Date) throws -> ChargebackReport {
         let loader = AttributionInputLoader(config: configuration, store: store)
@@ -103,10 +120,16 @@ struct RenderStep {
             throw CommandFailure("render: \(error)")
         }
         let out = URL(fileURLWithPath: options.out, isDirectory: true)
+        let published: ReportPublisher.Result
         do {
-            try ReportPublisher.publish(files, month: month, outDirectory: out, renderer: renderer)
+            published = try ReportPublisher.publish(files, month: month, outDirectory: out, renderer: renderer, lock: lock)
+        } catch is CancellationError {
+            throw CommandFailure("stopped before \(month) was published; the reports folder is as it was")
         } catch {
             throw CommandFailure("\(error)")
+        }
+        for warning in published.warnings {
+            FileHandle.standardError.write(Data("chargeback: warning: \(warning)\n".utf8))
         }
         let folder = out.appendingPathComponent(month.text)
         let shown = files.contains { $0.name == "index.html" } ? folder.appendingPathComponent("index.html") : folder

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChargebackCore
+import ChargebackReports
 import Foundation
 
 /// `chargeback report`: collect, then render: the monthly job.
@@ -37,11 +38,15 @@ struct ReportCommand: AsyncParsableCommand {
         let now = try ToolClock.now()
         let month = try parseMonth(month, now: now)
         let store = try storeOptions.open()
+        // The reports folder is taken first: a second report on it stops before spending requests.
+        let lock = try await output.lockOutput(waitSeconds: global.collectTimeout)
         let runtime = try AWSAccess.make(options: global, region: configuration.central.region, units: concurrency)
         let run = try await CollectStep(configuration: configuration, runtime: runtime, store: store,
                                         concurrency: concurrency, quiet: global.quiet, timeout: global.collectTimeout)
             .run(.month(month, includeQueryText: output.includeQueryText), now: now)
-        let report = try RenderStep(configuration: configuration, store: store, options: output)
+        // Stopped by a signal during the collect: no render of a month half collected.
+        try Task.checkCancellation()
+        let report = try RenderStep(configuration: configuration, store: store, options: output, lock: lock)
             .run(month: month, now: now)
         try exitForStatus(run.status == .complete ? report.status : .partial)
     }

@@ -25,6 +25,9 @@ public struct Collector: Sendable {
     public var progress: CollectProgress
     public var now: @Sendable () -> Date
     public var logger: Logger
+    /// What cancelled the run, when it is cancelled: `deadline` (its `--timeout`) unless the
+    /// caller knows better (a signal). Recorded with the run and in each unfinished outcome.
+    public var stopCause: @Sendable () -> String = { "deadline" }
 
     public init(config: ChargebackConfig, chain: RoleChain, central: AWSClient, store: ChargebackStore,
                 concurrency: Int = 8, progress: CollectProgress = CollectProgress(),
@@ -64,6 +67,7 @@ public struct Collector: Sendable {
         run.requests = progress.requests.requests
         run.throttled = progress.requests.throttled
         run.costExplorerRequests = run.outcomes.reduce(0) { $0 + $1.costExplorerRequests }
+        if Task.isCancelled { run.stoppedBy = stopCause() }
         try store.finish(run)
         return run
     }
@@ -312,8 +316,7 @@ extension Collector {
     func record(_ outcome: CollectionOutcome, runId: String) async -> CollectionOutcome {
         var outcome = outcome
         if Task.isCancelled, outcome.status != .complete {
-            outcome.error = "not finished before the run's deadline (--timeout)"
-                + (outcome.error.map { ": \($0)" } ?? "")
+            outcome.error = Self.notFinished(stopCause()) + (outcome.error.map { ": \($0)" } ?? "")
         }
         do {
             // Not cancellable: a run stopped by its deadline must still record every outcome.
@@ -324,6 +327,11 @@ extension Collector {
             logger.error("cannot record the outcome of \(outcome.scope): \(error)")
         }
         return outcome
+    }
+
+    /// How an outcome cut short says why.
+    static func notFinished(_ cause: String) -> String {
+        cause == "deadline" ? "not finished before the run's deadline (--timeout)" : "not finished: stopped by \(cause)"
     }
 
     /// An error on one line, cut to a readable length.

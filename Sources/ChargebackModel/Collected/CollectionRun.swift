@@ -49,9 +49,13 @@ public struct CollectionRun: Sendable, Equatable, Codable {
     public var throttled: Int
     /// Cost Explorer requests ($0.01 each).
     public var costExplorerRequests: Int
+    /// What stopped the run before its work was done (`deadline`, `SIGINT`, `SIGTERM`); nil when
+    /// it ran to its end.
+    public var stoppedBy: String?
 
     public init(id: String, month: BillingMonth, since: Date, startedAt: Date, endedAt: Date? = nil,
-                outcomes: [CollectionOutcome] = [], requests: Int = 0, throttled: Int = 0, costExplorerRequests: Int = 0) {
+                outcomes: [CollectionOutcome] = [], requests: Int = 0, throttled: Int = 0, costExplorerRequests: Int = 0,
+                stoppedBy: String? = nil) {
         self.id = id
         self.month = month
         self.since = since
@@ -61,6 +65,7 @@ public struct CollectionRun: Sendable, Equatable, Codable {
         self.requests = requests
         self.throttled = throttled
         self.costExplorerRequests = costExplorerRequests
+        self.stoppedBy = stoppedBy
     }
 
     /// Complete when every scope is; failed when every scope failed; partial otherwise.

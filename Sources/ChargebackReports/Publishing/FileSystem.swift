@@ -87,7 +87,7 @@ enum FileSystem {
         return String((0..<10).map { _ in alphabet.randomElement()! })
     }
 
-    private static func reason(_ error: Error) -> String {
+    static func reason(_ error: Error) -> String {
         (error as NSError).localizedFailureReason ?? error.localizedDescription
     }
 }

@@ -8,9 +8,13 @@ import Foundation
 /// folder; rename the current `YYYY-MM` aside to `.YYYY-MM.old-<random>`; rename the new folder
 /// in; fsync `outDirectory`; delete the old folder. If the process dies between the two renames
 /// the month folder is briefly missing, but the old copy is still whole beside it and the next
-/// publish puts it back before anything else (`recover`). Leftover temporary folders of a killed
-/// run are ignored by the months index and removed by the next publish. Then `index.html` of
-/// `outDirectory` is regenerated the same way (a temporary file renamed over it).
+/// publish puts it back before anything else (`recover`). Then `index.html` of `outDirectory` is
+/// regenerated the same way (a temporary file renamed over it).
+///
+/// One writer at a time: publishing holds the folder's `OutputFolderLock`, so the temporary and
+/// set-aside folders it finds were left by a dead or failed run, and it removes them (a folder
+/// that cannot be removed is a warning, tried again by the next publish). A cancelled task (a
+/// signal) stops before the month is renamed into place and leaves the previous month as it was.
 public enum ReportPublisher {
     /// Failures a test injects at the points a crash or a full disk would hit.
     struct Faults: Sendable {
@@ -20,21 +24,46 @@ public enum ReportPublisher {
         var failAfterRenamingOldAside = false
         /// Called with the number of files written so far (a test stops the process there).
         var afterEachFile: (@Sendable (Int) -> Void)?
+        /// Replaces the removal of leftovers and of the previous month (a test makes it fail).
+        var removeItem: (@Sendable (URL) throws -> Void)?
     }
 
-    /// Publishes a month's files; the months index is drawn with `renderer`'s templates.
+    /// What a publish wants its user to know although it succeeded.
+    public struct Result: Sendable, Equatable {
+        /// Leftovers that could not be removed, one sentence each.
+        public var warnings: [String] = []
+    }
+
+    /// Publishes a month's files; the months index is drawn with `renderer`'s templates. `lock`:
+    /// the folder's lock when the caller already holds it; without it, the lock is taken here
+    /// (and `PublishError.busy` thrown when another process holds it).
+    @discardableResult
     public static func publish(_ files: [ReportFile], month: BillingMonth, outDirectory: URL,
-                               renderer: ReportRenderer = ReportRenderer()) throws {
-        try publish(files, month: month, outDirectory: outDirectory, renderer: renderer, faults: Faults())
+                               renderer: ReportRenderer = ReportRenderer(), lock: OutputFolderLock? = nil) throws -> Result {
+        try publish(files, month: month, outDirectory: outDirectory, renderer: renderer, lock: lock, faults: Faults())
     }
 
+    @discardableResult
     static func publish(_ files: [ReportFile], month: BillingMonth, outDirectory: URL, renderer: ReportRenderer,
-                        faults: Faults) throws {
-        let fm = FileManager.default
+                        lock: OutputFolderLock? = nil, faults: Faults) throws -> Result {
         let out = outDirectory.standardizedFileURL
-        try FileSystem.makeDirectory(out)
+        let held = try lock ?? OutputFolderLock.tryAcquire(out)
+        guard let held else { throw PublishError.busy(path: out.path, holder: nil, waitedSeconds: nil) }
+        guard held.directory.path == out.path else {
+            throw PublishError.write(path: out.path, reason: "the lock held is for \(held.directory.path)")
+        }
+        return try withExtendedLifetime(held) {
+            try publishLocked(files, month: month, out: out, renderer: renderer, faults: faults)
+        }
+    }
+
+    private static func publishLocked(_ files: [ReportFile], month: BillingMonth, out: URL, renderer: ReportRenderer,
+                                      faults: Faults) throws -> Result {
+        let fm = FileManager.default
+        let remove = faults.removeItem ?? { try fm.removeItem(at: $0) }
+        var result = Result()
         try recover(in: out)
-        try cleanLeftovers(in: out)
+        result.warnings += try cleanLeftovers(in: out, remove: remove)
 
         let final = out.appendingPathComponent(month.text, isDirectory: true)
         let temporary = out.appendingPathComponent(".\(month.text).tmp-\(FileSystem.randomSuffix())", isDirectory: true)
@@ -47,10 +76,13 @@ public enum ReportPublisher {
                 guard FileSystem.isPlainName(file.name) else {
                     throw PublishError.write(path: file.name, reason: "a report file name must not contain a path")
                 }
+                try Task.checkCancellation()
                 try FileSystem.writeDurably(file.data, to: temporary.appendingPathComponent(file.name))
                 faults.afterEachFile?(index + 1)
             }
             try FileSystem.syncDirectory(temporary)
+            // Last moment to stop: past it, the month is put in place whole.
+            try Task.checkCancellation()
         } catch {
             try? fm.removeItem(at: temporary)
             throw error
@@ -74,8 +106,15 @@ public enum ReportPublisher {
             throw error
         }
         try FileSystem.syncDirectory(out)
-        if let aside { try? fm.removeItem(at: aside) }
+        if let aside {
+            do {
+                try remove(aside)
+            } catch {
+                result.warnings.append(leftoverWarning(aside, error))
+            }
+        }
         try writeMonthsIndex(in: out, renderer: renderer)
+        return result
     }
 
     /// A month folder renamed aside by a run killed before the new one was renamed in goes back.
@@ -89,17 +128,36 @@ public enum ReportPublisher {
         }
     }
 
-    /// Temporary and set-aside folders of earlier runs (killed or failed) are removed.
-    static func cleanLeftovers(in out: URL) throws {
-        for name in try FileSystem.contents(of: out) where leftover(name) != nil {
-            try? FileManager.default.removeItem(at: out.appendingPathComponent(name))
+    /// Temporary and set-aside folders (and months index files) of earlier runs, killed or failed,
+    /// are removed; the caller holds the lock, so no live run is using them. Returns a warning for
+    /// each that could not be removed.
+    static func cleanLeftovers(in out: URL, remove: (URL) throws -> Void) throws -> [String] {
+        var warnings: [String] = []
+        for name in try FileSystem.contents(of: out) where leftover(name) != nil || isIndexLeftover(name) {
+            let url = out.appendingPathComponent(name)
+            do {
+                try remove(url)
+            } catch {
+                warnings.append(leftoverWarning(url, error))
+            }
         }
+        return warnings
+    }
+
+    static func leftoverWarning(_ url: URL, _ error: any Error) -> String {
+        "cannot remove \(url.path), left by an earlier run: \(FileSystem.reason(error)); "
+            + "remove it by hand, or the next run tries again"
     }
 
     /// `.YYYY-MM.tmp-xxxx` → (`YYYY-MM`, `tmp`); `.YYYY-MM.old-xxxx` → (`YYYY-MM`, `old`).
     static func leftover(_ name: String) -> (String, String)? {
         guard let match = name.wholeMatch(of: /\.([0-9]{4}-[0-9]{2})\.(tmp|old)-[A-Za-z0-9]+/) else { return nil }
         return (String(match.1), String(match.2))
+    }
+
+    /// `.index.html.tmp-xxxx`: the months index of a run killed while writing it.
+    static func isIndexLeftover(_ name: String) -> Bool {
+        name.wholeMatch(of: /\.index\.html\.tmp-[A-Za-z0-9]+/) != nil
     }
 
     /// Regenerates `out/index.html` listing every `YYYY-MM` folder, newest first.
@@ -132,6 +190,8 @@ public enum PublishError: Error, CustomStringConvertible, Equatable {
     case rename(from: String, to: String, reason: String)
     case createDirectory(path: String, reason: String)
     case list(path: String, reason: String)
+    /// Another process holds the folder's lock (`holder`: its process and start, when known).
+    case busy(path: String, holder: String?, waitedSeconds: Double?)
 
     public var description: String {
         switch self {
@@ -139,6 +199,14 @@ public enum PublishError: Error, CustomStringConvertible, Equatable {
         case .rename(let from, let to, let reason): "cannot rename \(from) to \(to): \(reason)"
         case .createDirectory(let path, let reason): "cannot create the folder \(path): \(reason)"
         case .list(let path, let reason): "cannot list \(path): \(reason)"
+        case .busy(let path, let holder, let waited):
+            "another chargeback is writing \(path)" + (holder.map { " (\($0))" } ?? "")
+                + (waited.map { "; still busy after waiting \(Self.seconds($0)) s" }
+                    ?? "; wait for it to finish, or give --wait to wait for it")
         }
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
     }
 }
