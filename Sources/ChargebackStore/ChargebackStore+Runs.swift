@@ -48,8 +48,9 @@ extension ChargebackStore {
 
     /// For each of `scopes`, the latest finished run that covered `month` and recorded an outcome for
     /// it, with that outcome; scopes never collected are absent. One read, newest run first, that
-    /// stops once every scope is found (usually in the latest run).
-    public func latestOutcomes(scopes: Set<String>, month: BillingMonth) throws
+    /// stops once every scope is found (usually in the latest run). `statuses`: only outcomes with
+    /// one of these, to find the latest run whose figures the store still holds.
+    public func latestOutcomes(scopes: Set<String>, month: BillingMonth, statuses: Set<CollectionStatus>? = nil) throws
         -> [String: (run: CollectionRun, outcome: CollectionOutcome)]
     {
         try read { db in
@@ -60,7 +61,8 @@ extension ChargebackStore {
                 """, arguments: [month.text, month.text])
             while found.count < scopes.count, let row = try rows.next() {
                 let run = try run(row, db)
-                for outcome in run.outcomes where scopes.contains(outcome.scope) && found[outcome.scope] == nil {
+                for outcome in run.outcomes where scopes.contains(outcome.scope) && found[outcome.scope] == nil
+                    && statuses?.contains(outcome.status) != false {
                     found[outcome.scope] = (run, outcome)
                 }
             }

@@ -213,8 +213,13 @@ final class AttemptCounter: Sendable {
         #expect(RetryPolicy.isRetryable(AWSClientError.transport(service: "Athena", operation: "ListWorkGroups", error)) == retryable)
     }
 
+    @Test("an answer that arrived but cannot be read (garbled, cut) is transient")
+    func unreadableAnswersAreRetried() {
+        #expect(RetryPolicy.isRetryable(AWSClientError.invalidResponse(service: "STS", operation: "AssumeRole", detail: "x")))
+    }
+
     @Test func clientSideErrorsAreNotRetried() {
-        #expect(!RetryPolicy.isRetryable(AWSClientError.invalidResponse(service: "STS", operation: "AssumeRole", detail: "x")))
+        #expect(!RetryPolicy.isRetryable(AWSClientError.invalidRequest(service: "STS", operation: "AssumeRole", detail: "x")))
         #expect(!RetryPolicy.isRetryable(AWSClientError.credentials(
             service: "STS", operation: "AssumeRole", CredentialProviderError(provider: "Env", message: "none"))))
     }

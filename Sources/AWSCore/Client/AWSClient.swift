@@ -47,8 +47,18 @@ public struct AWSClient: Sendable {
     /// `signed: false` is for the few unsigned operations (AssumeRoleWithWebIdentity).
     public func send(_ request: HTTPRequest, service: AWSServiceDescriptor, operation: String,
                      signed: Bool = true) async throws -> HTTPResponse {
+        try await send(request, service: service, operation: operation, signed: signed) { $0 }
+    }
+
+    /// Sends `request` and reads its successful response with `parse`, inside the retry loop: an
+    /// answer that arrives whole but cannot be read (garbled or cut by a proxy or a flaky path,
+    /// `AWSClientError.invalidResponse`) is asked for again like any other transient failure.
+    public func send<Output>(_ request: HTTPRequest, service: AWSServiceDescriptor, operation: String,
+                             signed: Bool = true,
+                             parse: @escaping @Sendable (HTTPResponse) throws -> Output) async throws -> Output {
+        let read: @Sendable (HTTPResponse) throws -> Parsed<Output> = { Parsed(value: try parse($0)) }
         do {
-            return try await sendWithRetries(request, service: service, operation: operation, signed: signed)
+            return try await sendWithRetries(request, service: service, operation: operation, signed: signed, read: read).value
         } catch let error as AWSServiceError where signed && error.isExpiredToken {
             // The service says the credentials expired although the cache thought them good:
             // fetch new ones once and try again.
@@ -57,12 +67,19 @@ public struct AWSClient: Sendable {
                 "service": "\(service.name)", "operation": "\(operation)",
             ])
             await refreshable.invalidate()
-            return try await sendWithRetries(request, service: service, operation: operation, signed: signed)
+            return try await sendWithRetries(request, service: service, operation: operation, signed: signed, read: read).value
         }
     }
 
-    private func sendWithRetries(_ request: HTTPRequest, service: AWSServiceDescriptor, operation: String,
-                                 signed: Bool) async throws -> HTTPResponse {
+    /// A parsed answer handed out of the retry loop; it crosses no task boundary.
+    private struct Parsed<Value>: @unchecked Sendable {
+        let value: Value
+    }
+
+    private func sendWithRetries<Output>(_ request: HTTPRequest, service: AWSServiceDescriptor, operation: String,
+                                         signed: Bool,
+                                         read: @escaping @Sendable (HTTPResponse) throws -> Parsed<Output>)
+        async throws -> Parsed<Output> {
         let endpoint: Endpoint
         do {
             endpoint = try endpoints.endpoint(for: service, region: region)
@@ -120,7 +137,7 @@ public struct AWSClient: Sendable {
                 "service": "\(service.name)", "operation": "\(operation)", "status": "\(response.status)",
                 "bytes": "\(response.body.count)",
             ])
-            return response
+            return try read(response)
         }, onRetry: { attempt, error, delay in
             logger.debug("retrying", metadata: [
                 "service": "\(service.name)", "operation": "\(operation)", "attempt": "\(attempt)",

@@ -17,8 +17,9 @@ extension AWSClient {
         var request = HTTPRequest(method: "POST", host: "", path: "/", body: body)
         request.headers["Content-Type"] = "application/x-amz-json-1.1"
         request.headers["X-Amz-Target"] = "\(prefix).\(operation)"
-        let response = try await send(request, service: service, operation: operation)
-        return try decodeJSON(Output.self, from: response.body, service: service, operation: operation)
+        return try await send(request, service: service, operation: operation) { [self] response in
+            try decodeJSON(Output.self, from: response.body, service: service, operation: operation)
+        }
     }
 
     /// REST-JSON (QuickSight): a method, a path and query parameters; JSON back.
@@ -27,9 +28,10 @@ extension AWSClient {
         query: [(String, String)] = [], as output: Output.Type = Output.self
     ) async throws -> Output {
         let request = HTTPRequest(method: method, host: "", path: path, query: AWSURIEncoding.form(query))
-        let response = try await send(request, service: service, operation: operation)
-        let body = response.body.isEmpty ? Data("{}".utf8) : response.body
-        return try decodeJSON(Output.self, from: body, service: service, operation: operation)
+        return try await send(request, service: service, operation: operation) { [self] response in
+            let body = response.body.isEmpty ? Data("{}".utf8) : response.body
+            return try decodeJSON(Output.self, from: body, service: service, operation: operation)
+        }
     }
 
     /// The query protocol (STS): form-encoded `Action=…&Version=…` in a POST; XML back.
@@ -39,18 +41,19 @@ extension AWSClient {
         let fields = [("Action", operation), ("Version", service.apiVersion)] + parameters
         var request = HTTPRequest(method: "POST", host: "", path: "/", body: Data(AWSURIEncoding.form(fields).utf8))
         request.headers["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8"
-        let response = try await send(request, service: service, operation: operation, signed: signed)
-        let document: XMLNode
-        do {
-            document = try XMLNode.parse(response.body)
-        } catch {
-            throw AWSClientError.invalidResponse(service: service.name, operation: operation, detail: "\(error)")
+        return try await send(request, service: service, operation: operation, signed: signed) { response in
+            let document: XMLNode
+            do {
+                document = try XMLNode.parse(response.body)
+            } catch {
+                throw AWSClientError.invalidResponse(service: service.name, operation: operation, detail: "\(error)")
+            }
+            guard let result = document.child("\(operation)Result") else {
+                throw AWSClientError.invalidResponse(
+                    service: service.name, operation: operation, detail: "no \(operation)Result element in <\(document.name)>")
+            }
+            return result
         }
-        guard let result = document.child("\(operation)Result") else {
-            throw AWSClientError.invalidResponse(
-                service: service.name, operation: operation, detail: "no \(operation)Result element in <\(document.name)>")
-        }
-        return result
     }
 
     func decodeJSON<Output: Decodable>(_ type: Output.Type, from data: Data, service: AWSServiceDescriptor,

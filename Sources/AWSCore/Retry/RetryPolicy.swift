@@ -53,6 +53,10 @@ public struct RetryPolicy: Sendable {
             return error.isRetryable
         case let AWSClientError.transport(_, _, error):
             return error.isRetryable
+        case AWSClientError.invalidResponse:
+            // A successful status with a body that cannot be read: damaged on the way, as AWS
+            // answers what its model says. Asked for again, within the same attempts.
+            return true
         default:
             return false
         }

@@ -18,8 +18,11 @@ public struct AttributionInputLoader: Sendable {
     public func load(month: BillingMonth, generatedAt: Date, toolVersion: String) throws -> AttributionInput? {
         guard let run = try store.latestRun(covering: month) else { return nil }
         let metric = config.costMetric.rawValue
-        let outcomes = try store.latestOutcomes(
-            scopes: Set(config.businessUnits.map(\.id) + [CollectionOutcome.centralScope]), month: month)
+        let scopes = Set(config.businessUnits.map(\.id) + [CollectionOutcome.centralScope])
+        let outcomes = try Self.keepingEarlierFigures(
+            latest: try store.latestOutcomes(scopes: scopes, month: month),
+            usable: try store.latestOutcomes(scopes: scopes, month: month, statuses: [.complete, .partial]),
+            complete: try store.latestOutcomes(scopes: scopes, month: month, statuses: [.complete]))
         var units: [BusinessUnitData] = []
         for unit in config.businessUnits {
             let wanted = { (workgroup: String) in unit.workgroups?.contains(workgroup) ?? true }
@@ -46,5 +49,46 @@ public struct AttributionInputLoader: Sendable {
             dataSources: try store.quickDataSources(), dataSets: try store.quickDataSets())
         return AttributionInput(config: config, month: month, units: units, central: central, run: run,
                                 generatedAt: generatedAt, toolVersion: toolVersion)
+    }
+
+    /// A re-run that fails for a scope does not wipe its month: the store keeps what earlier
+    /// collects brought. A scope whose latest collect failed takes the latest usable outcome
+    /// (marked partial); one whose latest collect was partial after an earlier complete one stays
+    /// partial. Either way its error says first where the figures come from and why the latest
+    /// collect fell short.
+    typealias LatestOutcomes = [String: (run: CollectionRun, outcome: CollectionOutcome)]
+    static func keepingEarlierFigures(latest: LatestOutcomes, usable: LatestOutcomes, complete: LatestOutcomes)
+        -> LatestOutcomes
+    {
+        var kept = latest
+        for (scope, last) in latest {
+            switch last.outcome.status {
+            case .failed:
+                guard let earlier = usable[scope] else { continue }
+                var outcome = earlier.outcome
+                outcome.status = .partial
+                outcome.error = "figures from the earlier collect of \(stamp(earlier.run.startedAt)) "
+                    + "(\(earlier.outcome.status.rawValue)); the latest collect, \(stamp(last.run.startedAt)), failed: "
+                    + (last.outcome.error ?? "no reason recorded")
+                    + (earlier.outcome.error.map { "; the earlier collect said: \($0)" } ?? "")
+                kept[scope] = (earlier.run, outcome)
+            case .partial:
+                guard let earlier = complete[scope], earlier.run.id != last.run.id else { continue }
+                var outcome = last.outcome
+                outcome.error = "what the latest collect, \(stamp(last.run.startedAt)), could not read keeps the figures "
+                    + "of the earlier collect of \(stamp(earlier.run.startedAt)) (complete); the latest collect said: "
+                    + (last.outcome.error ?? "no reason recorded")
+                kept[scope] = (last.run, outcome)
+            case .complete:
+                continue
+            }
+        }
+        return kept
+    }
+
+    private static func stamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withSpaceBetweenDateAndTime, .withTime, .withColonSeparatorInTime]
+        return formatter.string(from: date) + " UTC"
     }
 }
