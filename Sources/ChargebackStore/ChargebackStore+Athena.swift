@@ -23,6 +23,14 @@ extension ChargebackStore {
         }
     }
 
+    /// Writes executions as a long listing brings them, in one transaction per call, so a run
+    /// stopped later (its deadline, a signal) keeps them and the next run does not fetch them again.
+    public func saveExecutions(_ executions: [AthenaExecution]) async throws {
+        try await write { db in
+            for execution in executions { try Self.upsert(execution, db) }
+        }
+    }
+
     /// Writes one business unit's collect in one transaction, without holding the calling thread:
     /// nothing of it is stored if any part fails.
     public func save(_ batch: BusinessUnitBatch) async throws {

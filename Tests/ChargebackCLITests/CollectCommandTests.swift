@@ -134,4 +134,45 @@ struct CollectCommandTests {
         #expect(recorded.outcomes.count == 4)
         #expect(recorded.outcomes.allSatisfy { $0.status == .failed })
     }
+
+    @Test("a collect stopped by its deadline keeps the executions it fetched, says so, and the next run fetches only the rest")
+    func deadlineKeepsWhatWasFetched() async throws {
+        let slow = try await SampleSandbox.start(faults: "latency=100ms")
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try await CLI.run(["init", "chargeback.yaml"], in: folder)
+        let arguments = ["collect", "--config", "chargeback.yaml", "--month", Self.month.text, "--store", "s.sqlite",
+                         "--concurrency", "1"]
+        let stopped = try await CLI.run(arguments + ["--timeout", "4"], environment: slow.environment, in: folder)
+        await slow.stop()
+        #expect([1, 3].contains(stopped.status), "\(stopped.stdout)\(stopped.stderr)")
+        let store = try ChargebackStore(path: folder.appendingPathComponent("s.sqlite").path)
+        let kept = try store.executionCount()
+        try #require(kept > 0, "nothing was fetched before the deadline: \(stopped.stdout)")
+        #expect(stopped.stdout.contains("executions were stored; the next run goes on from there"), "\(stopped.stdout)")
+        #expect(!stopped.stdout.contains("CancellationError"), "\(stopped.stdout)")
+
+        let sandbox = try await SampleSandbox.start()
+        let next = try await CLI.run(arguments, environment: sandbox.environment, in: folder)
+        let nextBatchGets = Self.batchGets(sandbox)
+        await sandbox.stop()
+        #expect(next.status == 0, "\(next.stdout)\(next.stderr)")
+
+        let fresh = try await SampleSandbox.start()
+        let reference = try await CLI.run(["collect", "--config", "chargeback.yaml", "--month", Self.month.text,
+                                           "--store", "fresh.sqlite"], environment: fresh.environment, in: folder)
+        let freshBatchGets = Self.batchGets(fresh)
+        await fresh.stop()
+        #expect(reference.status == 0)
+        #expect(nextBatchGets < freshBatchGets, "the stored executions were fetched again")
+        #expect(try store.executionCount() == (try ChargebackStore(path: folder.appendingPathComponent("fresh.sqlite").path)
+            .executionCount()))
+    }
+
+    /// BatchGetQueryExecution calls the sandbox answered, over the sample's accounts.
+    static func batchGets(_ sandbox: SampleSandbox) -> Int {
+        ["222222222222", "333333333333", "444444444444"].reduce(0) { total, account in
+            total + sandbox.server.counters.requests(service: "athena", operation: "BatchGetQueryExecution", account: account)
+        }
+    }
 }

@@ -34,14 +34,52 @@ struct AthenaHistoryCollector: Sendable {
     /// Hears, once, that the listing (the part the ListQueryExecutions quota paces) is over: the
     /// last page came, or the listing reached what is stored. Details may still be fetched.
     var onListingEnd: @Sendable () -> Void = {}
+    /// Stores executions while the listing goes on, `writeBatch` at a time, and once more with
+    /// what was fetched when the collect stops on an error or cancellation; nil keeps them all
+    /// for the result.
+    var onBatch: (@Sendable ([AthenaExecution]) async throws -> Void)?
+    static let writeBatch = 2_000
 
     struct Result: Sendable {
+        /// The executions fetched and not yet handed to `onBatch`.
         var executions: [AthenaExecution]
         var coverage: AthenaCoverage
     }
 
     func collect() async throws -> Result {
-        var fetched: [String: AthenaExecution] = [:]
+        var unwritten = UnwrittenExecutions(onBatch: onBatch)
+        do {
+            return try await collect(into: &unwritten)
+        } catch {
+            // Keep what was fetched: the next run will not ask for it again.
+            try? await unwritten.flush()
+            throw error
+        }
+    }
+
+    /// The executions fetched and not yet stored, with when each fetched one was submitted.
+    struct UnwrittenExecutions {
+        let onBatch: (@Sendable ([AthenaExecution]) async throws -> Void)?
+        var executions: [AthenaExecution] = []
+        var submitted: [String: Date] = [:]
+
+        mutating func add(_ fetched: [AthenaExecution]) async throws {
+            // An id is asked for once per collect (the listing and the pending refresh skip those
+            // already fetched), so each execution is appended once.
+            for execution in fetched where submitted.updateValue(execution.submittedAt, forKey: execution.id) == nil {
+                executions.append(execution)
+            }
+            if executions.count >= AthenaHistoryCollector.writeBatch { try await flush() }
+        }
+
+        mutating func flush() async throws {
+            guard let onBatch, !executions.isEmpty else { return }
+            try await onBatch(executions)
+            executions = []
+        }
+    }
+
+    private func collect(into unwritten: inout UnwrittenExecutions) async throws -> Result {
         var ending = ListingEnd.exhausted
         var listingEnded = false
         func endListing() {
@@ -64,18 +102,18 @@ struct AthenaHistoryCollector: Sendable {
             let ids = page.queryExecutionIds
             // Unknown ids, and stored ones that were still running in the period (they may have finished).
             let wanted = ids.filter { id in
-                guard fetched[id] == nil else { return false }
+                guard unwritten.submitted[id] == nil else { return false }
                 guard let stored = known[id] else { return true }
                 return !stored.isFinal && stored.submittedAt < (windowEnd ?? .distantFuture)
             }
             let nothingStored = !ids.isEmpty && ids.allSatisfy { known[$0] == nil }
             if nothingStored { upcoming = Self.nextPage(of: iterator) }
-            for execution in try await batchGet(wanted) { fetched[execution.id] = execution }
+            try await unwritten.add(try await batchGet(wanted))
 
             // Where this page sits in time: a stored execution the previous listing saw joins
             // this listing to the stored history; one older than the window ends the need to page.
             for id in ids {
-                let submitted = fetched[id]?.submittedAt ?? known[id]?.submittedAt
+                let submitted = unwritten.submitted[id] ?? known[id]?.submittedAt
                 if let previous = previousCoverage, let stored = known[id], stored.submittedAt <= previous.to,
                    previous.from <= windowStart || previous.from <= now.addingTimeInterval(-Self.retention) {
                     ending = .joinedStoredHistory(previous)
@@ -93,12 +131,12 @@ struct AthenaHistoryCollector: Sendable {
 
         // Stored executions that were still queued or running may have finished since.
         let pending = known.filter { id, execution in
-            !execution.isFinal && execution.submittedAt >= windowStart && fetched[id] == nil
+            !execution.isFinal && execution.submittedAt >= windowStart && unwritten.submitted[id] == nil
                 && execution.submittedAt < (windowEnd ?? .distantFuture)
         }.keys.sorted()
-        for execution in try await batchGet(pending, tolerateMissing: true) { fetched[execution.id] = execution }
+        try await unwritten.add(try await batchGet(pending, tolerateMissing: true))
 
-        let executions = fetched.values.sorted { ($0.submittedAt, $0.id) > ($1.submittedAt, $1.id) }
+        let executions = unwritten.executions.sorted { ($0.submittedAt, $0.id) > ($1.submittedAt, $1.id) }
         return Result(executions: executions, coverage: coverage(after: ending))
     }
 

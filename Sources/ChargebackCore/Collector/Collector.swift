@@ -85,6 +85,7 @@ extension Collector {
                      listingSlots: AsyncSemaphore) async -> CollectionOutcome {
         let counter = RequestCounter()
         let pages = PageCounter()
+        let stored = StoredCounter()
         var fetched = 0
         func outcome(_ status: CollectionStatus, _ error: String?) -> CollectionOutcome {
             CollectionOutcome(scope: unit.id, status: status, error: error, executionsFetched: fetched,
@@ -134,7 +135,7 @@ extension Collector {
                 services: config.services.map(\.costExplorerName), groupBy: ["SERVICE", "USAGE_TYPE"])
         }
         let histories = await concurrentMap(regions, limit: regions.count) { region in
-            await collectHistory(region, unit: unit, plan: plan, onListingEnd: slot.listingEnded)
+            await collectHistory(region, unit: unit, plan: plan, storedCount: stored, onListingEnd: slot.listingEnded)
         }
         slot.release()
         for history in histories {
@@ -143,14 +144,17 @@ extension Collector {
             failures += history.failures
             succeeded += history.coverage.count
         }
-        fetched = batch.executions.count
+        fetched = stored.count + batch.executions.count
         let costResults = await costs
         batch.costResults = costResults.results
         failures += costResults.failures
         succeeded += costResults.months
 
         do {
-            try await store.save(batch)
+            // Not cancelled by the run's deadline: what was collected is kept.
+            let store = self.store
+            let collected = batch
+            try await Task { try await store.save(collected) }.value
         } catch {
             return await record(outcome(.failed, "store: \(error)"), runId: runId)
         }
@@ -226,7 +230,7 @@ extension Collector {
     }
 
     /// The history of every workgroup found in one region.
-    func collectHistory(_ region: RegionWorkgroups, unit: BusinessUnitConfig, plan: CollectPlan,
+    func collectHistory(_ region: RegionWorkgroups, unit: BusinessUnitConfig, plan: CollectPlan, storedCount: StoredCounter,
                         onListingEnd: @escaping @Sendable () -> Void) async -> HistoryResult {
         let perWorkgroup = await concurrentMap(region.workgroups.map(\.name), limit: 8) { name -> HistoryResult in
             do {
@@ -242,6 +246,13 @@ extension Collector {
                     known: stored.known, previousCoverage: stored.coverage,
                     includeQueryText: plan.includeQueryText, onFetched: { progress.fetched($0) })
                 collector.onListingEnd = onListingEnd
+                let store = self.store
+                collector.onBatch = { executions in
+                    // In a task of its own, which the run's deadline does not cancel: a write
+                    // that started is finished, so what was fetched is kept.
+                    try await Task { try await store.saveExecutions(executions) }.value
+                    storedCount.add(executions.count)
+                }
                 let history = try await collector.collect()
                 return HistoryResult(executions: history.executions, coverage: [history.coverage])
             } catch {
@@ -304,7 +315,9 @@ extension Collector {
         let failures = costResults.failures + (inventoryFailure.map { [$0] } ?? [])
         let succeeded = costResults.months + (inventoryFailure == nil ? 1 : 0)
         do {
-            try await store.save(batch)
+            let store = self.store
+            let collected = batch
+            try await Task { try await store.save(collected) }.value
         } catch {
             return await record(outcome(.failed, "store: \(error)"), runId: runId)
         }
@@ -316,7 +329,11 @@ extension Collector {
     func record(_ outcome: CollectionOutcome, runId: String) async -> CollectionOutcome {
         var outcome = outcome
         if Task.isCancelled, outcome.status != .complete {
-            outcome.error = Self.notFinished(stopCause()) + (outcome.error.map { ": \($0)" } ?? "")
+            let kept = outcome.executionsFetched > 0
+                ? " after \(outcome.executionsFetched) executions were stored; the next run goes on from there, "
+                    + "without fetching them again"
+                : ""
+            outcome.error = Self.notFinished(stopCause()) + kept + (outcome.error.map { ": \($0)" } ?? "")
         }
         do {
             // Not cancellable: a run stopped by its deadline must still record every outcome.
@@ -336,9 +353,18 @@ extension Collector {
 
     /// An error on one line, cut to a readable length.
     static func oneLine(_ error: any Error) -> String {
+        // The run's deadline or a signal: the outcome already says which.
+        if error is CancellationError { return "stopped before it finished" }
         let text = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
         return text.count > 300 ? String(text.prefix(299)) + "…" : text
     }
+}
+
+/// Executions of one unit stored while its listing goes on.
+final class StoredCounter: Sendable {
+    private let value = Mutex(0)
+    func add(_ count: Int) { value.withLock { $0 += count } }
+    var count: Int { value.withLock { $0 } }
 }
 
 /// A unit's turn among the units listing their history: given back once every one of its
