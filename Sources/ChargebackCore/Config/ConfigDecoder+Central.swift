@@ -1,10 +1,8 @@
 import Yams
 
 extension ConfigDecoder {
-    static let centralKeys = ["account_id", "region", "run_as_role_arn", "quick_service_name", "cost_role_arn"]
-
     func decodeCentral(_ node: Node, at path: ConfigKeyPath) -> CentralConfig? {
-        guard let mapping = mapping(node, at: path, allowedKeys: Self.centralKeys) else { return nil }
+        guard let mapping = mapping(node, at: path, allowedKeys: ConfigurationKeys.central) else { return nil }
         let accountId = required("account_id", in: mapping, hint: "give the central (Quick) account's 12-digit id, quoted")
             .flatMap { accountID($0, at: mapping.path("account_id")) }
         let region = required("region", in: mapping, hint: "give Quick's region, e.g. us-east-1")
