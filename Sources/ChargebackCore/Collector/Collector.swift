@@ -95,7 +95,7 @@ extension Collector {
         do {
             try await session.verifyAccount()
         } catch {
-            return await record(outcome(.failed, "role chain: \(Self.oneLine(error))"), runId: runId)
+            return await record(outcome(.failed, CollectFailure.roleChain.message(Self.oneLine(error))), runId: runId)
         }
 
         var batch = BusinessUnitBatch()
@@ -111,14 +111,14 @@ extension Collector {
         if let configured = unit.workgroups {
             let found = Set(batch.workgroups.map(\.name))
             for name in configured where !found.contains(name) {
-                failures.append("workgroup '\(name)' was not found in \(unit.regions.joined(separator: ", "))")
+                failures.append(CollectFailure.workgroupNotFound.message(region: unit.regions.joined(separator: ", "), workgroup: name))
             }
         }
 
         do {
             try await listingSlots.acquire()
         } catch {
-            return await record(outcome(.failed, "stopped before its history was listed"), runId: runId)
+            return await record(outcome(.failed, CollectFailure.stoppedBeforeListing.message()), runId: runId)
         }
         // The slot goes back as soon as every workgroup's listing is over, before the last details arrive.
         let slot = ListingSlot(listingSlots, listings: regions.reduce(0) { $0 + $1.workgroups.count })
@@ -148,7 +148,7 @@ extension Collector {
         do {
             try await store.save(batch)
         } catch {
-            return await record(outcome(.failed, "store: \(error)"), runId: runId)
+            return await record(outcome(.failed, CollectFailure.store.message("\(error)")), runId: runId)
         }
         if failures.isEmpty { return await record(outcome(.complete, nil), runId: runId) }
         return await record(outcome(succeeded > 0 ? .partial : .failed, failures.joined(separator: "; ")), runId: runId)
@@ -168,7 +168,7 @@ extension Collector {
                 if let result = try await costs.collect(request(month), now: now()) { results.append(result) }
                 months += 1
             } catch {
-                failures.append("Cost Explorer \(month): \(Self.oneLine(error))")
+                failures.append(CollectFailure.costExplorer.message(Self.oneLine(error), month: month))
             }
         }
         return (results, months, failures)
@@ -204,7 +204,7 @@ extension Collector {
                 }
             }
         } catch {
-            result.failures.append("\(region): listing workgroups: \(Self.oneLine(error))")
+            result.failures.append(CollectFailure.listingWorkgroups.message(Self.oneLine(error), region: region))
             return result
         }
         let settings = await concurrentMap(names.sorted(), limit: 8) { name in
@@ -213,7 +213,7 @@ extension Collector {
                         nil as String?)
             } catch {
                 return (AthenaWorkgroup(accountId: unit.accountId, region: region, name: name),
-                        "\(region)/\(name): reading its settings: \(Self.oneLine(error))")
+                        CollectFailure.workgroupSettings.message(Self.oneLine(error), region: region, workgroup: name))
             }
         }
         result.workgroups = settings.map(\.0)
@@ -241,7 +241,7 @@ extension Collector {
                 let history = try await collector.collect()
                 return HistoryResult(executions: history.executions, coverage: [history.coverage])
             } catch {
-                return HistoryResult(failures: ["\(region.region)/\(name): query history: \(Self.oneLine(error))"])
+                return HistoryResult(failures: [CollectFailure.queryHistory.message(Self.oneLine(error), region: region.region, workgroup: name)])
             }
         }
         var result = HistoryResult()
@@ -271,11 +271,11 @@ extension Collector {
         do {
             let identity = try await STSClient(client: client).getCallerIdentity()
             guard identity.account == config.central.accountId else {
-                return await record(outcome(.failed, "the central credentials are in account \(identity.account), not the "
-                    + "configured \(config.central.accountId); check central.account_id and the credentials"), runId: runId)
+                return await record(outcome(.failed, CollectFailure.centralWrongAccount.message(
+                    "\(identity.account), not the configured \(config.central.accountId)")), runId: runId)
             }
         } catch {
-            return await record(outcome(.failed, "identity: \(Self.oneLine(error))"), runId: runId)
+            return await record(outcome(.failed, CollectFailure.centralIdentity.message(Self.oneLine(error))), runId: runId)
         }
 
         var batch = CentralBatch()
@@ -293,7 +293,7 @@ extension Collector {
             batch.dataSources = inventory.dataSources
             batch.dataSets = inventory.dataSets
         } catch {
-            inventoryFailure = "Quick data sets: \(Self.oneLine(error))"
+            inventoryFailure = CollectFailure.quickInventory.message(Self.oneLine(error))
         }
         let costResults = await costs
         batch.costResults = costResults.results
@@ -302,7 +302,7 @@ extension Collector {
         do {
             try await store.save(batch)
         } catch {
-            return await record(outcome(.failed, "store: \(error)"), runId: runId)
+            return await record(outcome(.failed, CollectFailure.store.message("\(error)")), runId: runId)
         }
         if failures.isEmpty { return await record(outcome(.complete, nil), runId: runId) }
         return await record(outcome(succeeded > 0 ? .partial : .failed, failures.joined(separator: "; ")), runId: runId)
@@ -312,8 +312,7 @@ extension Collector {
     func record(_ outcome: CollectionOutcome, runId: String) async -> CollectionOutcome {
         var outcome = outcome
         if Task.isCancelled, outcome.status != .complete {
-            outcome.error = "not finished before the run's deadline (--timeout)"
-                + (outcome.error.map { ": \($0)" } ?? "")
+            outcome.error = CollectFailure.deadline.message(outcome.error ?? "")
         }
         do {
             // Not cancellable: a run stopped by its deadline must still record every outcome.
