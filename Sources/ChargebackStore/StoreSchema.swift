@@ -124,6 +124,19 @@ enum StoreSchema {
                 );
                 """)
         }
+        // The Cost Explorer SERVICE value found for Quick in a month (`quick_service_name: auto`).
+        migrator.registerMigration("v2-quick-service-names") { db in
+            try db.execute(sql: """
+                CREATE TABLE quick_service_names (
+                    account_id TEXT NOT NULL,
+                    month TEXT NOT NULL,
+                    service_name TEXT NOT NULL,
+                    final INTEGER NOT NULL,
+                    found_ms INTEGER NOT NULL,
+                    PRIMARY KEY (account_id, month)
+                );
+                """)
+        }
         return migrator
     }
 }

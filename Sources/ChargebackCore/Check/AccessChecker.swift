@@ -112,12 +112,23 @@ public struct AccessChecker: Sendable {
             return "\(athena) Athena data source\(athena == 1 ? "" : "s")" + (page.nextToken == nil ? "" : "+")
         }
         report.costExplorer = await probe(.costExplorer) {
-            let output = try await CostExplorerClient(client: central).getCostAndUsage(
-                oneDayOfCosts(services: [config.central.quickServiceName]))
+            let costExplorer = CostExplorerClient(client: central)
+            let service = try await config.central.quickServiceName ?? findQuickServiceName(costExplorer)
+            let output = try await costExplorer.getCostAndUsage(oneDayOfCosts(services: [service]))
             try CostCurrencyMismatch.verify(output, metric: config.costMetric.rawValue, currency: config.currency)
-            return "ok"
+            return config.central.quickServiceName == nil ? "ok (Quick: \(service))" : "ok"
         }
         return report
+    }
+
+    /// `quick_service_name: auto`: the value a collect would find, over last month and this one so far.
+    func findQuickServiceName(_ costExplorer: CostExplorerClient) async throws -> String {
+        let now = central.clock()
+        let thisMonth = BillingMonth(containing: now)
+        let day = Date.ISO8601FormatStyle().year().month().day()
+        let period = CostDateInterval(start: thisMonth.previous.firstDayText, end: now.formatted(day))
+        let lookup = QuickServiceNameLookup(costExplorer: costExplorer, accountId: config.central.accountId, pages: PageCounter())
+        return try await lookup.find(in: period, month: "\(period.start) to \(period.end)")
     }
 
     /// Yesterday's cost of the given services: the cheapest call that proves the permission.

@@ -26,7 +26,7 @@ extension CheckHint {
         case other = "Other"
 
         /// Which kind `code` from `step` is; the order of the cases below is the order of precedence.
-        init(code: String, step: CheckStep, error: any Error) {
+        public init(code: String, step: CheckStep, error: any Error) {
             // What kind of refusal an AWS error is, the decoder decides.
             let refusal = error as? AWSServiceError
             switch (step, code) {

@@ -156,8 +156,9 @@ extension Collector {
 
     /// Cost Explorer costs month by month, for a unit or the central account: the results fetched
     /// (a final month already stored is not fetched again), the months that succeeded, and the failures.
+    /// `request` is nil for a month that needs no request.
     func collectCosts(_ costs: CostExplorerCollector, plan: CollectPlan,
-                      request: (BillingMonth) -> CostExplorerCollector.Request) async
+                      request: (BillingMonth) async throws -> CostExplorerCollector.Request?) async
         -> (results: [CostResult], months: Int, failures: [String])
     {
         var results: [CostResult] = []
@@ -165,7 +166,9 @@ extension Collector {
         var failures: [String] = []
         for month in plan.months {
             do {
-                if let result = try await costs.collect(request(month), now: now()) { results.append(result) }
+                if let request = try await request(month), let result = try await costs.collect(request, now: now()) {
+                    results.append(result)
+                }
                 months += 1
             } catch {
                 failures.append(CollectFailure.costExplorer.message(Self.oneLine(error), month: month))
@@ -280,11 +283,15 @@ extension Collector {
 
         var batch = CentralBatch()
         let costExplorer = CostExplorerCollector(costExplorer: CostExplorerClient(client: client), store: store, pages: pages)
+        let lookup = QuickServiceNameLookup(costExplorer: costExplorer.costExplorer, accountId: config.central.accountId,
+                                            pages: pages)
         // Quick's costs while its inventory (one call per SPICE data set) is read.
         async let costs = collectCosts(costExplorer, plan: plan) { month in
-            CostExplorerCollector.Request(
+            let configured = config.central.quickServiceName
+            guard let service = try await configured ?? lookup.name(for: month, store: store, now: now()) else { return nil }
+            return CostExplorerCollector.Request(
                 accountId: config.central.accountId, month: month, metric: config.costMetric.rawValue, kind: .central,
-                services: [config.central.quickServiceName], groupBy: ["USAGE_TYPE"])
+                services: [service], groupBy: ["USAGE_TYPE"])
         }
         var inventoryFailure: String?
         do {

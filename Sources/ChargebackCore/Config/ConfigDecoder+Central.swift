@@ -15,8 +15,9 @@ extension ConfigDecoder {
         }
         let runAsRole = optional("run_as_role_arn", in: mapping, valid: &valid, role)
         let costRole = optional("cost_role_arn", in: mapping, valid: &valid, role)
+        // Absent or `auto`: the value is found each month (nil).
         let serviceName = optional("quick_service_name", in: mapping, valid: &valid, text)
-            ?? CentralConfig.defaultQuickServiceName
+            .flatMap { $0 == CentralConfig.automaticQuickServiceName ? nil : $0 }
         guard valid, let accountId, let region else { return nil }
         return CentralConfig(accountId: accountId, region: region, runAsRoleArn: runAsRole,
                              quickServiceName: serviceName, costRoleArn: costRole)
