@@ -287,8 +287,9 @@ extension Collector {
                                             pages: pages)
         // Quick's costs while its inventory (one call per SPICE data set) is read.
         async let costs = collectCosts(costExplorer, plan: plan) { month in
-            let configured = config.central.quickServiceName
-            guard let service = try await configured ?? lookup.name(for: month, store: store, now: now()) else { return nil }
+            var service = config.central.quickServiceName
+            if service == nil { service = try await lookup.name(for: month, store: store, now: now()) }
+            guard let service else { return nil }
             return CostExplorerCollector.Request(
                 accountId: config.central.accountId, month: month, metric: config.costMetric.rawValue, kind: .central,
                 services: [service], groupBy: ["USAGE_TYPE"])
