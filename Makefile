@@ -7,7 +7,7 @@ PYTHON       ?= python3
 BIN_DIR       = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path 2>/dev/null)
 DEMO_DIR     ?= reports/demo
 
-.PHONY: all build deps deps-system deps-python test test-conformance lint-iam demo bench screenshots clean
+.PHONY: all build deps deps-system deps-python test test-conformance test-readme lint-iam demo bench screenshots clean
 
 all: build
 
@@ -41,10 +41,15 @@ test: deps
 	$(SWIFT) test $(BUILD_FLAGS) --skip-build
 	$(MAKE) --no-print-directory test-conformance
 	$(MAKE) --no-print-directory lint-iam
+	$(MAKE) --no-print-directory test-readme
 
 ## lint-iam: the README's IAM policies (docs/iam) checked with parliament and the tool's list of actions and resource types.
 lint-iam: deps-python
 	$(PYTHON) scripts/lint-iam-policies.py docs/iam
+
+## test-readme: the README's set-up and sandbox steps, as written, from a clean clone of HEAD (committed state) with an empty HOME.
+test-readme: deps-system
+	scripts/readme-walkthrough.sh
 
 test-conformance: deps
 	$(SWIFT) build $(BUILD_FLAGS) --product chargeback-sandbox

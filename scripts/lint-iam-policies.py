@@ -35,6 +35,7 @@ RESOURCE_PATTERNS = {
     "athena:BatchGetQueryExecution": r"arn:aws:athena:[a-z0-9*-]+:\d{12}:workgroup/[\w.*-]+",
     "athena:GetQueryExecution": r"arn:aws:athena:[a-z0-9*-]+:\d{12}:workgroup/[\w.*-]+",
     "ce:GetCostAndUsage": r"\*",
+    "ce:GetDimensionValues": r"\*",
     "quicksight:ListDataSources": r"\*",
     "quicksight:ListDataSets": r"\*",
     "quicksight:DescribeDataSource": r"arn:aws:quicksight:[a-z0-9-]+:\d{12}:datasource/[\w*-]+",

@@ -90,6 +90,7 @@ public enum Attribution {
                 }
             },
             services: config.services.map { ServiceReport(key: $0.key, costExplorerName: $0.costExplorerName) },
-            quickServiceName: config.central.quickServiceName, varianceThreshold: varianceThreshold)
+            quickServiceName: config.central.quickServiceName ?? CentralConfig.automaticQuickServiceName,
+            varianceThreshold: varianceThreshold)
     }
 }

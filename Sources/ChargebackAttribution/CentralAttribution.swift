@@ -11,7 +11,8 @@ struct CentralAttribution {
         let data = input.central
         var status = data.status
         var error = data.error
-        let costs = CentralCosts(lines: status == .failed ? [] : data.costs, config: config, month: input.month)
+        let service = config.central.quickServiceName ?? data.foundQuickServiceName
+        let costs = CentralCosts(lines: status == .failed ? [] : data.costs, config: config, month: input.month, service: service)
         if let currencyError = costs.currencyError {
             status = .failed
             error = [error, currencyError].compactMap { $0 }.joined(separator: "; ")
@@ -45,7 +46,8 @@ struct CentralAttribution {
         }
         report = CentralReport(
             accountId: config.central.accountId, status: status, error: error, costDataFinal: !costs.estimated,
-            categories: categories, total: categories.reduce(Decimal(0)) { $0 + $1.amount })
+            categories: categories, total: categories.reduce(Decimal(0)) { $0 + $1.amount },
+            quickServiceName: service, quickServiceNameFound: config.central.quickServiceName == nil)
         self.notes = notes
     }
 }

@@ -11,11 +11,11 @@ struct CentralCosts {
     /// Set when an amount is in another currency: Quick's costs cannot be used.
     var currencyError: String?
 
-    init(lines: [CostLine], config: ChargebackConfig, month: BillingMonth) {
+    /// `service`: Quick's Cost Explorer SERVICE value (configured, or found for the month); nil when unknown.
+    init(lines: [CostLine], config: ChargebackConfig, month: BillingMonth, service: String?) {
         var exact: [String: Decimal] = [:]
         var estimated = false
         var foreignUnits: Set<String> = []
-        let service = config.central.quickServiceName
         for line in lines where line.accountId == config.central.accountId && line.month == month
             && line.metric == config.costMetric.rawValue && (line.service == service || line.service.isEmpty) {
             if line.unit != config.currency {
@@ -35,7 +35,7 @@ struct CentralCosts {
             }
             usageTypes = grouped.mapValues { $0.sorted { $0.usageType < $1.usageType } }
         } else {
-            currencyError = "Cost Explorer reported \(service) in \(foreignUnits.sorted().joined(separator: ", ")), "
+            currencyError = "Cost Explorer reported \(service ?? "Quick") in \(foreignUnits.sorted().joined(separator: ", ")), "
                 + "not \(config.currency); amounts are never converted, so no central Quick cost is shown"
             usageTypes = [:]
         }

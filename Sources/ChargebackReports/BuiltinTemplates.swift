@@ -174,7 +174,7 @@ enum BuiltinTemplates {
 {{/chart}}
 
 <h2 id="central">Central Quick costs and how they were shared</h2>
-<p>Central account {{header.centralAccount}}: {{centralStatus}}. Total Quick cost this month: <strong>{{centralTotal.text}} {{header.currency}}</strong>.{{#hasCentralError}} <span class="failed">{{centralError}}</span>{{/hasCentralError}}</p>
+<p>Central account {{header.centralAccount}}: {{centralStatus}}. Total Quick cost this month: <strong>{{centralTotal.text}} {{header.currency}}</strong>.{{#hasCentralError}} <span class="failed">{{centralError}}</span>{{/hasCentralError}} {{quickServiceSentence}}</p>
 <table class="dense">
 <caption>Central Quick costs by category and usage type, in {{header.currency}}</caption>
 <thead><tr><th scope="col">Category</th><th scope="col">Usage type</th><th scope="col" class="num">Amount ({{header.currency}})</th></tr></thead>

@@ -87,7 +87,7 @@ public final class ChargebackStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("cannot write to the store \(path): \(Self.reason(error))")
+            throw StoreError.cannotWrite(path: path, reason: Self.reason(error))
         }
     }
 
@@ -99,7 +99,7 @@ public final class ChargebackStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("cannot write to the store \(path): \(Self.reason(error))")
+            throw StoreError.cannotWrite(path: path, reason: Self.reason(error))
         }
     }
 
@@ -109,7 +109,7 @@ public final class ChargebackStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("cannot read the store \(path): \(Self.reason(error))")
+            throw StoreError.cannotRead(path: path, reason: Self.reason(error))
         }
     }
 
@@ -119,7 +119,7 @@ public final class ChargebackStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError("cannot read the store \(path): \(Self.reason(error))")
+            throw StoreError.cannotRead(path: path, reason: Self.reason(error))
         }
     }
 }

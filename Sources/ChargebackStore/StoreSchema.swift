@@ -128,6 +128,19 @@ enum StoreSchema {
         migrator.registerMigration("v2-runs-stopped-by") { db in
             try db.execute(sql: "ALTER TABLE runs ADD COLUMN stopped_by TEXT")
         }
+        // The Cost Explorer SERVICE value found for Quick in a month (`quick_service_name: auto`).
+        migrator.registerMigration("v3-quick-service-names") { db in
+            try db.execute(sql: """
+                CREATE TABLE quick_service_names (
+                    account_id TEXT NOT NULL,
+                    month TEXT NOT NULL,
+                    service_name TEXT NOT NULL,
+                    final INTEGER NOT NULL,
+                    found_ms INTEGER NOT NULL,
+                    PRIMARY KEY (account_id, month)
+                );
+                """)
+        }
         return migrator
     }
 }

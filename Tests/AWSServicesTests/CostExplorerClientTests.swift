@@ -160,3 +160,34 @@ import Testing
         #expect(http.requests.count == 1)
     }
 }
+
+/// GetDimensionValues: the request has the model's member names, and the answer's values and page
+/// token are read.
+@Suite struct CostExplorerDimensionValuesClientTests {
+    @Test func requestAndAnswerUseTheModelsMemberNames() async throws {
+        let http = StubHTTPClient(.json(try Fixture.data("costexplorer/get-dimension-values.json")))
+        let client = CostExplorerClient(client: TestClients.aws(http, region: "eu-west-1"))
+        let output = try await client.getDimensionValues(GetDimensionValuesInput(
+            timePeriod: CostDateInterval(start: "2026-05-01", end: "2026-06-01"), dimension: "SERVICE", searchString: "Quick"))
+
+        let request = try #require(http.requests.first)
+        #expect(request.host == "ce.us-east-1.amazonaws.com")
+        #expect(request.headers["X-Amz-Target"] == "AWSInsightsIndexService.GetDimensionValues")
+        let expected: NSDictionary = [
+            "TimePeriod": ["Start": "2026-05-01", "End": "2026-06-01"], "Dimension": "SERVICE", "SearchString": "Quick",
+        ]
+        #expect(try request.jsonBody() as NSDictionary == expected)
+        #expect(output.dimensionValues.map(\.value) == ["Amazon QuickSight", "Amazon Quick Suite"])
+        #expect(output.nextPageToken == "dv-page-2")
+    }
+
+    @Test func aBadPeriodIsRefusedBeforeAnyRequest() async throws {
+        let http = StubHTTPClient(.json(try Fixture.data("costexplorer/get-dimension-values.json")))
+        let client = CostExplorerClient(client: TestClients.aws(http, region: "us-east-1"))
+        await #expect(throws: AWSClientError.self) {
+            _ = try await client.getDimensionValues(GetDimensionValuesInput(
+                timePeriod: CostDateInterval(start: "2026-06-01", end: "2026-05-01"), dimension: "SERVICE"))
+        }
+        #expect(http.requests.isEmpty)
+    }
+}

@@ -59,6 +59,7 @@ struct ConfigBadFixtureTests {
         .init(file: "41-plain-text", line: 1, keyPath: "", fragment: "at the top level"),
         .init(file: "42-business-units-not-a-list", line: 6, keyPath: "business_units", fragment: "expected a list"),
         .init(file: "43-workgroups-empty", line: 11, keyPath: "business_units[0].workgroups", fragment: "remove 'workgroups'"),
+        .init(file: "45-quick-service-name-blank", line: 5, keyPath: "central.quick_service_name", fragment: "or auto to find it each month"),
     ]
 
     @Test("each bad file fails with exactly its own error", arguments: cases)

@@ -237,6 +237,16 @@ class Conformance:
         except ClientError as error:
             expect(error.response["Error"]["Code"] == "ValidationException", f"code {error.response['Error']['Code']}")
 
+    def cost_explorer_dimension_values(self):
+        ce = self.client("ce", self.reporter)
+        today = datetime.datetime.now(datetime.timezone.utc).date()
+        last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+        period = {"Start": last_month.isoformat(), "End": today.replace(day=1).isoformat()}
+        response = ce.get_dimension_values(TimePeriod=period, Dimension="SERVICE", SearchString="quick")
+        values = [item["Value"] for item in response["DimensionValues"]]
+        expect(values == ["Amazon QuickSight"], f"SERVICE values containing quick: {values}")
+        expect(response["ReturnSize"] == 1 and response["TotalSize"] == 1, f"sizes {response['ReturnSize']}, {response['TotalSize']}")
+
     def signing_ignores_the_data_clock(self):
         import urllib.request
         request = urllib.request.Request(self.base_url + "/_sandbox/clock", method="POST",
@@ -305,6 +315,7 @@ class Conformance:
         self.check("Athena ListQueryExecutions (paginator), BatchGet and GetQueryExecution", self.athena_executions)
         self.check("Cost Explorer GetCostAndUsage with Filter, GroupBy and NextPageToken", self.cost_and_usage)
         self.check("Cost Explorer metrics, record types, duplicate metric, account names, future start", self.cost_explorer_fidelity)
+        self.check("Cost Explorer GetDimensionValues of SERVICE with a SearchString", self.cost_explorer_dimension_values)
         self.check("Signatures are checked against the real time, not the data clock", self.signing_ignores_the_data_clock)
         self.check("QuickSight ListDataSources, DescribeDataSource, ListDataSets, DescribeDataSet", self.quicksight)
         self.check("QuickSight of another account is AccessDeniedException", self.quicksight_other_account)

@@ -66,7 +66,8 @@ public struct RateLimitTable: Sendable, Equatable {
     /// - Athena ListQueryExecutions 5/10, BatchGetQueryExecution 20/40, GetQueryExecution and
     ///   GetQueryResults 100/200, StartQueryExecution 20/80: Athena's published per-account API quotas.
     /// - Athena ListWorkGroups and GetWorkGroup 5/10: unverified (no per-API figure published); configurable.
-    /// - Cost Explorer GetCostAndUsage 5/10: unverified; configurable. Cost Explorer also bills per request.
+    /// - Cost Explorer GetCostAndUsage and GetDimensionValues 5/10: unverified; configurable. Cost Explorer
+    ///   also bills per request.
     /// - QuickSight List/Describe DataSources and DataSets 10/20: unverified (no per-API figure published);
     ///   configurable.
     /// - STS AssumeRole, AssumeRoleWithWebIdentity and GetCallerIdentity 100/200: unverified (STS publishes
@@ -80,6 +81,7 @@ public struct RateLimitTable: Sendable, Equatable {
         "athena:ListWorkGroups": Quota(ratePerSecond: 5, burst: 10),
         "athena:GetWorkGroup": Quota(ratePerSecond: 5, burst: 10),
         "ce:GetCostAndUsage": Quota(ratePerSecond: 5, burst: 10),
+        "ce:GetDimensionValues": Quota(ratePerSecond: 5, burst: 10),
         "quicksight:ListDataSources": Quota(ratePerSecond: 10, burst: 20),
         "quicksight:DescribeDataSource": Quota(ratePerSecond: 10, burst: 20),
         "quicksight:ListDataSets": Quota(ratePerSecond: 10, burst: 20),

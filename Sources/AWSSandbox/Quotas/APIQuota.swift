@@ -18,6 +18,7 @@ public struct APIQuota: Sendable, Equatable {
         "athena:ListWorkGroups": APIQuota(ratePerSecond: 5, burst: 10),
         "athena:GetWorkGroup": APIQuota(ratePerSecond: 5, burst: 10),
         "ce:GetCostAndUsage": APIQuota(ratePerSecond: 5, burst: 10),
+        "ce:GetDimensionValues": APIQuota(ratePerSecond: 5, burst: 10),
         "quicksight:ListDataSources": APIQuota(ratePerSecond: 10, burst: 20),
         "quicksight:DescribeDataSource": APIQuota(ratePerSecond: 10, burst: 20),
         "quicksight:ListDataSets": APIQuota(ratePerSecond: 10, burst: 20),

@@ -41,7 +41,7 @@ enum SandboxService: String, Sendable, CaseIterable {
         switch self {
         case .sts: ["AssumeRole", "AssumeRoleWithWebIdentity", "GetCallerIdentity"]
         case .athena: ["ListWorkGroups", "GetWorkGroup", "ListQueryExecutions", "BatchGetQueryExecution", "GetQueryExecution"]
-        case .ce: ["GetCostAndUsage"]
+        case .ce: ["GetCostAndUsage", "GetDimensionValues"]
         case .quicksight: ["ListDataSources", "DescribeDataSource", "ListDataSets", "DescribeDataSet"]
         }
     }

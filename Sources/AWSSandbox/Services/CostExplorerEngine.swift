@@ -1,6 +1,6 @@
 import Foundation
 
-/// AWS Cost Explorer's GetCostAndUsage, computed with `Decimal` from the caller account's
+/// AWS Cost Explorer's GetCostAndUsage (and GetDimensionValues), computed with `Decimal` from the caller account's
 /// scenario cost lines (a member account sees only its own costs).
 public final class CostExplorerEngine: SandboxServiceEngine {
     /// Groups per page; a period's groups may continue on the next page, as in AWS.
@@ -27,7 +27,7 @@ public final class CostExplorerEngine: SandboxServiceEngine {
     }
 
     public func handle(_ call: SandboxCall) throws(SandboxAPIError) -> SandboxReply {
-        guard call.operation == "GetCostAndUsage" else {
+        guard ["GetCostAndUsage", "GetDimensionValues"].contains(call.operation) else {
             throw SandboxAPIError(code: "UnknownOperationException",
                                   message: "The sandbox's Cost Explorer does not implement \(call.operation).")
         }
@@ -35,8 +35,11 @@ public final class CostExplorerEngine: SandboxServiceEngine {
         // A start after today is refused. Today is the later of the data clock's and the real one,
         // so a client asking about real yesterday is served even when a scenario's clock is in the past.
         let today = max(SandboxCivilDate(call.now), SandboxCivilDate(call.signingNow))
-        let request = try CostExplorerRequest(body, today: today)
         let lines = try linesByAccount[call.accountId]?.get() ?? []
+        if call.operation == "GetDimensionValues" {
+            return .wire(try CostExplorerDimensionValues(body, today: today).answer(lines))
+        }
+        let request = try CostExplorerRequest(body, today: today)
         return .wire(try page(request, lines: lines, call: call))
     }
 

@@ -28,24 +28,48 @@ public struct CostExplorerClient: Sendable {
         }
     }
 
-    static func validate(_ input: GetCostAndUsageInput, operation: String) throws {
-        func invalid(_ detail: String) -> AWSClientError {
-            .invalidRequest(service: AWSServiceDescriptor.costExplorer.name, operation: operation, detail: detail)
+    /// One page of a dimension's values (`SERVICE` names, say) over a period; $0.01 like any request.
+    public func getDimensionValues(_ input: GetDimensionValuesInput) async throws -> GetDimensionValuesOutput {
+        let operation = "GetDimensionValues"
+        try Self.validate(input.timePeriod, operation: operation)
+        return try await client.json11(.costExplorer, operation: operation, input: input)
+    }
+
+    /// Every page of a dimension's values, following `NextPageToken`; `counter` hears each page.
+    public func getDimensionValuesPages(_ input: GetDimensionValuesInput, counter: PageCounter? = nil)
+        -> TokenPaginator<GetDimensionValuesOutput>
+    {
+        TokenPaginator(service: AWSServiceDescriptor.costExplorer.name, operation: "GetDimensionValues",
+                       firstToken: input.nextPageToken, counter: counter) { token in
+            var page = input
+            page.nextPageToken = token
+            return try await getDimensionValues(page)
         }
-        for (field, value) in [("TimePeriod.Start", input.timePeriod.start), ("TimePeriod.End", input.timePeriod.end)]
+    }
+
+    static func validate(_ input: GetCostAndUsageInput, operation: String) throws {
+        try validate(input.timePeriod, operation: operation)
+        guard !input.metrics.isEmpty else { throw invalid("Metrics must name at least one metric, e.g. UnblendedCost", operation) }
+        guard input.groupBy.count <= 2 else {
+            throw invalid("GroupBy takes at most 2 group definitions; got \(input.groupBy.count)", operation)
+        }
+    }
+
+    private static func invalid(_ detail: String, _ operation: String) -> AWSClientError {
+        .invalidRequest(service: AWSServiceDescriptor.costExplorer.name, operation: operation, detail: detail)
+    }
+
+    static func validate(_ timePeriod: CostDateInterval, operation: String) throws {
+        for (field, value) in [("TimePeriod.Start", timePeriod.start), ("TimePeriod.End", timePeriod.end)]
             where !isDate(value)
         {
-            throw invalid("\(field) must be a date as YYYY-MM-DD (or YYYY-MM-DDTHH:MM:SSZ for HOURLY); got '\(value)'")
+            throw invalid("\(field) must be a date as YYYY-MM-DD (or YYYY-MM-DDTHH:MM:SSZ for HOURLY); got '\(value)'", operation)
         }
         // ISO dates of the same form compare correctly as text.
-        let sameForm = input.timePeriod.start.count == input.timePeriod.end.count
-        guard !sameForm || input.timePeriod.start < input.timePeriod.end else {
-            throw invalid("TimePeriod.Start (\(input.timePeriod.start)) must be before TimePeriod.End "
-                + "(\(input.timePeriod.end)), which is exclusive")
-        }
-        guard !input.metrics.isEmpty else { throw invalid("Metrics must name at least one metric, e.g. UnblendedCost") }
-        guard input.groupBy.count <= 2 else {
-            throw invalid("GroupBy takes at most 2 group definitions; got \(input.groupBy.count)")
+        let sameForm = timePeriod.start.count == timePeriod.end.count
+        guard !sameForm || timePeriod.start < timePeriod.end else {
+            throw invalid("TimePeriod.Start (\(timePeriod.start)) must be before TimePeriod.End "
+                + "(\(timePeriod.end)), which is exclusive", operation)
         }
     }
 

@@ -93,7 +93,7 @@ struct CollectStep {
         do {
             _ = try await runtime.base.credentials()
         } catch {
-            throw CommandFailure("collect: no base credentials: \(error)")
+            throw CommandFailure(.noBaseCredentials, "collect: no base credentials: \(error)")
         }
         let reporter = ProgressReporter(progress: progress, enabled: !quiet)
         // The deadline cancels the accounts still running; the collect then records them as not
@@ -110,7 +110,7 @@ struct CollectStep {
             run = try await withTaskCancellationHandler { try await work.value } onCancel: { work.cancel() }
         } catch {
             reporter.finish()
-            throw CommandFailure("collect: \(error)")
+            throw CommandFailure(.collectFailed, "collect: \(error)")
         }
         reporter.finish()
         try StandardOutput.write(CollectSummary.render(run))

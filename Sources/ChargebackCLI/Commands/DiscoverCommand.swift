@@ -37,7 +37,7 @@ struct DiscoverCommand: AsyncParsableCommand {
         } catch let failure as CommandFailure {
             throw failure
         } catch {
-            throw CommandFailure("discover: \(error)")
+            throw CommandFailure(.discoverFailed, "discover: \(error)")
         }
         runtime.logger.info("found \(result.units.count) business units in \(result.centralAccountId)")
         try StandardOutput.write(DiscoveryYAML.render(result))

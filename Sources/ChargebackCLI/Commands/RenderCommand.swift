@@ -99,7 +99,7 @@ struct RenderStep {
     func run(month: BillingMonth, now: Date) throws -> ChargebackReport {
         let loader = AttributionInputLoader(config: configuration, store: store)
         guard var input = try loader.load(month: month, generatedAt: now, toolVersion: ChargebackVersion.current) else {
-            throw CommandFailure("nothing has been collected for \(month) in \(store.path); "
+            throw CommandFailure(.nothingCollected, "nothing has been collected for \(month) in \(store.path); "
                 + "run 'chargeback collect --month \(month)' first")
         }
         if let previous = try loader.load(month: month.previous, generatedAt: now, toolVersion: ChargebackVersion.current) {
@@ -108,7 +108,7 @@ struct RenderStep {
         let report = Attribution.attribute(input)
         guard report.status != .failed else {
             let reasons = report.dataQuality.prefix(3).map(\.message).joined(separator: " ")
-            throw CommandFailure("no report for \(month): nothing usable was collected. \(reasons)")
+            throw CommandFailure(.nothingUsable, "no report for \(month): nothing usable was collected. \(reasons)")
         }
         let templates = options.templates.map { URL(fileURLWithPath: $0, isDirectory: true) }
         // One renderer for the month's pages and the months index, so --templates applies to both.
@@ -117,7 +117,7 @@ struct RenderStep {
         do {
             files = try renderer.render(report, formats: try options.parsedFormats())
         } catch {
-            throw CommandFailure("render: \(error)")
+            throw CommandFailure(.renderFailed, "render: \(error)")
         }
         let out = URL(fileURLWithPath: options.out, isDirectory: true)
         let published: ReportPublisher.Result
@@ -126,7 +126,7 @@ struct RenderStep {
         } catch is CancellationError {
             throw CommandFailure("stopped before \(month) was published; the reports folder is as it was")
         } catch {
-            throw CommandFailure("\(error)")
+            throw CommandFailure(.publishFailed, "\(error)")
         }
         for warning in published.warnings {
             FileHandle.standardError.write(Data("chargeback: warning: \(warning)\n".utf8))

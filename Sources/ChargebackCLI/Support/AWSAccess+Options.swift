@@ -18,7 +18,7 @@ extension AWSAccess {
                                           concurrentRequests: AWSAccess.concurrentRequests(forUnits: units),
                                           logger: LoggingSetup.logger("chargeback.aws"))
         } catch {
-            throw CommandFailure("credentials: \(error)", exitCode: ChargebackExitCode.usage)
+            throw CommandFailure(.credentialSettings, "credentials: \(error)", exitCode: ChargebackExitCode.usage)
         }
     }
 }

@@ -36,7 +36,7 @@ struct CommandDeadline: Sendable {
     }
 
     func timedOutFailure(detail: String) -> CommandFailure {
-        CommandFailure("\(command) stopped after its \(shownSeconds) s --timeout: \(detail); raise --timeout if the accounts are slow, or check the network and endpoint")
+        CommandFailure(.timeout, "\(command) stopped after its \(shownSeconds) s --timeout: \(detail); raise --timeout if the accounts are slow, or check the network and endpoint")
     }
 
     var shownSeconds: String {

@@ -7,9 +7,9 @@ func loadConfiguration(_ path: String) throws -> ChargebackConfig {
     do {
         return try ConfigLoader.load(path: path)
     } catch let failure as ConfigLoadFailure {
-        throw CommandFailure("\(path) has \(failure.errors.count) problem\(failure.errors.count == 1 ? "" : "s"):\n"
+        throw CommandFailure(.configuration, "\(path) has \(failure.errors.count) problem\(failure.errors.count == 1 ? "" : "s"):\n"
             + failure.errors.map { "  \($0)" }.joined(separator: "\n"), exitCode: ChargebackExitCode.usage)
     } catch {
-        throw CommandFailure("\(error)", exitCode: ChargebackExitCode.usage)
+        throw CommandFailure(.configuration, "\(error)", exitCode: ChargebackExitCode.usage)
     }
 }

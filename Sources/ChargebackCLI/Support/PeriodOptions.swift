@@ -11,7 +11,7 @@ struct StoreOptions: ParsableArguments {
         do {
             return try ChargebackStore(path: store)
         } catch {
-            throw CommandFailure("\(error)", exitCode: ChargebackExitCode.failed)
+            throw CommandFailure(.store, "\(error)", exitCode: ChargebackExitCode.failed)
         }
     }
 }

@@ -36,13 +36,13 @@ enum RegularFileWriter {
     private static func destination(of path: String, overwrite: Bool) throws -> String {
         var link = stat()
         guard lstat(path, &link) == 0 else { return path }
-        guard overwrite else { throw CommandFailure("\(path) already exists; pass --force to overwrite it", exitCode: ChargebackExitCode.usage) }
+        guard overwrite else { throw CommandFailure(.fileExists, "\(path) already exists; pass --force to overwrite it", exitCode: ChargebackExitCode.usage) }
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw CommandFailure("\(path) is a symbolic link to a file that does not exist; init will not replace the link, so remove it or choose another path")
+            throw CommandFailure(.notARegularFile, "\(path) is a symbolic link to a file that does not exist; init will not replace the link, so remove it or choose another path")
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw CommandFailure("\(path) is \(kind(info.st_mode)), not a regular file; init only overwrites regular files, so choose another path")
+            throw CommandFailure(.notARegularFile, "\(path) is \(kind(info.st_mode)), not a regular file; init only overwrites regular files, so choose another path")
         }
         if (link.st_mode & S_IFMT) == S_IFLNK {
             return URL(fileURLWithPath: path).resolvingSymlinksInPath().path
@@ -71,6 +71,6 @@ enum RegularFileWriter {
         case ENOTDIR: "part of the path is not a folder"
         default: String(cString: strerror(code)).lowercased()
         }
-        return CommandFailure("could not write \(path): \(reason)")
+        return CommandFailure(.writeFailed, "could not write \(path): \(reason)")
     }
 }

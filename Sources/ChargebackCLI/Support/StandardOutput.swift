@@ -27,11 +27,11 @@ enum StandardOutput {
     /// Writes all of `text` to descriptor 1 or throws a failure that says why it could not.
     static func write(_ text: String) throws {
         if startedClosed {
-            throw CommandFailure("cannot write the output to standard output: standard output is closed or not writable")
+            throw CommandFailure(.standardOutput, "cannot write the output to standard output: standard output is closed or not writable")
         }
         guard let code = writeAll(text, to: STDOUT_FILENO) else { return }
         // A descriptor closed at start may have been reused by the runtime (EINVAL), or be gone (EBADF).
         let reason = code == EBADF || code == EINVAL ? "standard output is closed or not writable" : String(cString: strerror(code))
-        throw CommandFailure("cannot write the output to standard output: \(reason)")
+        throw CommandFailure(.standardOutput, "cannot write the output to standard output: \(reason)")
     }
 }

@@ -112,12 +112,30 @@ public struct AccessChecker: Sendable {
             return "\(athena) Athena data source\(athena == 1 ? "" : "s")" + (page.nextToken == nil ? "" : "+")
         }
         report.costExplorer = await probe(.costExplorer) {
-            let output = try await CostExplorerClient(client: central).getCostAndUsage(
-                oneDayOfCosts(services: [config.central.quickServiceName]))
+            let costExplorer = CostExplorerClient(client: central)
+            var services = config.central.quickServiceName.map { [$0] } ?? []
+            if services.isEmpty { services = try await findQuickServiceNames(costExplorer) }
+            let output = try await costExplorer.getCostAndUsage(oneDayOfCosts(services: services))
             try CostCurrencyMismatch.verify(output, metric: config.costMetric.rawValue, currency: config.currency)
-            return "ok"
+            return config.central.quickServiceName == nil ? "ok (Quick: \(services.joined(separator: ", ")))" : "ok"
         }
         return report
+    }
+
+    /// `quick_service_name: auto`: the values naming Quick over the last 12 months. None fails (a
+    /// collect would too); several pass, since each month's collect finds its own (a rename).
+    func findQuickServiceNames(_ costExplorer: CostExplorerClient) async throws -> [String] {
+        let now = central.clock()
+        var first = BillingMonth(containing: now)
+        for _ in 0..<12 { first = first.previous }
+        let day = Date.ISO8601FormatStyle().year().month().day()
+        let period = CostDateInterval(start: first.firstDayText, end: now.formatted(day))
+        let lookup = QuickServiceNameLookup(costExplorer: costExplorer, accountId: config.central.accountId, pages: PageCounter())
+        do {
+            return [try await lookup.find(in: period, month: "\(period.start) to \(period.end)")]
+        } catch let error as QuickServiceNameError where error.matching.count > 1 {
+            return error.matching
+        }
     }
 
     /// Yesterday's cost of the given services: the cheapest call that proves the permission.

@@ -88,6 +88,7 @@ public enum CheckHint {
         case let RoleChainError.assumeRoleFailed(_, _, _, underlying): return errorCode(underlying)
         case RoleChainError.wrongAccount: return "WrongAccount"
         case is CostCurrencyMismatch: return "CurrencyMismatch"
+        case let error as QuickServiceNameError: return error.code
         default: return String(describing: type(of: error))
         }
     }
@@ -96,45 +97,46 @@ public enum CheckHint {
     public static let interruptedCodes: Set<String> = ["cancelled", "CancellationError"]
 
     static func hint(code: String, step: CheckStep, error: any Error) -> String {
-        // What kind of refusal an AWS error is, the decoder decides.
-        let refusal = error as? AWSServiceError
-        switch (step, code) {
-        case (_, "CurrencyMismatch"):
+        text(of: Kind(code: code, step: step, error: error), step: step, error: error)
+    }
+
+    static func text(of kind: Kind, step: CheckStep, error: any Error) -> String {
+        switch kind {
+        case .currencyMismatch, .quickServiceNameNotFound, .quickServiceNameAmbiguous:
             return String(describing: error)
-        case (_, let code) where interruptedCodes.contains(code):
+        case .interrupted:
             return "not finished: the command's --timeout stopped it first"
-        case (_, "NoCredentials"):
+        case .noCredentials:
             return "no base credentials: set AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a web identity"
-        case (_, "InvalidClientTokenId"), (_, "UnrecognizedClientException"):
+        case .invalidCredentials:
             return "the base credentials are not valid: check the access key of the profile or environment"
-        // RequestExpired (a request signed too long ago) says nothing about the session.
-        case (_, _) where refusal?.isExpiredToken == true && code != "RequestExpired":
+        case .expiredSession:
             return expiredSessionHint(step: step)
-        case (_, "SignatureDoesNotMatch"):
+        case .signatureRejected:
             return "the request signature was rejected: check the secret key and the machine's clock"
-        case (.roleA, _) where refusal?.isAccessDenied == true:
+        case .roleATrust:
             return "Role A's trust policy does not accept the reporter's principal (see README: Role A's trust policy)"
-        case (.roleB, _) where refusal?.isAccessDenied == true:
+        case .roleBTrust:
             return "Role B's trust policy does not accept this ExternalId from the central account, or Role A may not assume it"
-        case (_, "MalformedPolicyDocument"), (_, "PackedPolicyTooLarge"):
+        case .sessionPolicyRejected:
             return "STS rejected the scope-down session policy for Role A"
-        case (_, "RegionDisabledException"):
+        case .regionDisabled:
             return "STS is not enabled in this region for the account: activate the region or use another"
-        case (.identity, "WrongAccount"):
+        case .wrongAccount:
             return "Role B answered for another account: role_arn points at the wrong account"
-        case (.costExplorer, "DataUnavailableException"):
+        case .costExplorerNoData:
             return "Cost Explorer has no data yet for this account (it must be enabled once in the management account)"
-        case (.quickSight, "ResourceNotFoundException"):
+        case .quickNotSubscribed:
             return "Quick is not subscribed in this account and region: check central.account_id and central.region"
-        case (_, _) where refusal?.isThrottling == true:
+        case .throttled:
             return "throttled even after retries: run again later or lower --concurrency"
-        case (_, "couldNotResolveHost"), (_, "couldNotConnect"), (_, "timedOut"), (_, "tlsFailure"), (_, "connectionReset"):
+        case .unreachable:
             var host = "AWS"
             if case let AWSClientError.transport(service, _, transport) = error { host = "\(service) at \(transport.host)" }
             return "could not reach \(host): check the network, proxy settings and endpoint URLs"
-        case (_, _) where refusal?.isAccessDenied == true:
+        case .permissionDenied:
             return AccessDeniedHint(error: error, step: step).text
-        default:
+        case .other:
             return firstLine(of: error)
         }
     }

@@ -100,7 +100,7 @@ extension Collector {
         do {
             try await session.verifyAccount()
         } catch {
-            return await record(outcome(.failed, "role chain: \(Self.oneLine(error))"), runId: runId)
+            return await record(outcome(.failed, CollectFailure.roleChain.message(Self.oneLine(error))), runId: runId)
         }
 
         var batch = BusinessUnitBatch()
@@ -116,14 +116,14 @@ extension Collector {
         if let configured = unit.workgroups {
             let found = Set(batch.workgroups.map(\.name))
             for name in configured where !found.contains(name) {
-                failures.append("workgroup '\(name)' was not found in \(unit.regions.joined(separator: ", "))")
+                failures.append(CollectFailure.workgroupNotFound.message(region: unit.regions.joined(separator: ", "), workgroup: name))
             }
         }
 
         do {
             try await listingSlots.acquire()
         } catch {
-            return await record(outcome(.failed, "stopped before its history was listed"), runId: runId)
+            return await record(outcome(.failed, CollectFailure.stoppedBeforeListing.message()), runId: runId)
         }
         // The slot goes back as soon as every workgroup's listing is over, before the last details arrive.
         let slot = ListingSlot(listingSlots, listings: regions.reduce(0) { $0 + $1.workgroups.count })
@@ -156,7 +156,7 @@ extension Collector {
             let collected = batch
             try await Task { try await store.save(collected) }.value
         } catch {
-            return await record(outcome(.failed, "store: \(error)"), runId: runId)
+            return await record(outcome(.failed, CollectFailure.store.message("\(error)")), runId: runId)
         }
         if failures.isEmpty { return await record(outcome(.complete, nil), runId: runId) }
         return await record(outcome(succeeded > 0 ? .partial : .failed, failures.joined(separator: "; ")), runId: runId)
@@ -164,8 +164,9 @@ extension Collector {
 
     /// Cost Explorer costs month by month, for a unit or the central account: the results fetched
     /// (a final month already stored is not fetched again), the months that succeeded, and the failures.
+    /// `request` is nil for a month that needs no request.
     func collectCosts(_ costs: CostExplorerCollector, plan: CollectPlan,
-                      request: (BillingMonth) -> CostExplorerCollector.Request) async
+                      request: (BillingMonth) async throws -> CostExplorerCollector.Request?) async
         -> (results: [CostResult], months: Int, failures: [String])
     {
         var results: [CostResult] = []
@@ -173,10 +174,12 @@ extension Collector {
         var failures: [String] = []
         for month in plan.months {
             do {
-                if let result = try await costs.collect(request(month), now: now()) { results.append(result) }
+                if let request = try await request(month), let result = try await costs.collect(request, now: now()) {
+                    results.append(result)
+                }
                 months += 1
             } catch {
-                failures.append("Cost Explorer \(month): \(Self.oneLine(error))")
+                failures.append(CollectFailure.costExplorer.message(Self.oneLine(error), month: month))
             }
         }
         return (results, months, failures)
@@ -212,7 +215,7 @@ extension Collector {
                 }
             }
         } catch {
-            result.failures.append("\(region): listing workgroups: \(Self.oneLine(error))")
+            result.failures.append(CollectFailure.listingWorkgroups.message(Self.oneLine(error), region: region))
             return result
         }
         let settings = await concurrentMap(names.sorted(), limit: 8) { name in
@@ -221,7 +224,7 @@ extension Collector {
                         nil as String?)
             } catch {
                 return (AthenaWorkgroup(accountId: unit.accountId, region: region, name: name),
-                        "\(region)/\(name): reading its settings: \(Self.oneLine(error))")
+                        CollectFailure.workgroupSettings.message(Self.oneLine(error), region: region, workgroup: name))
             }
         }
         result.workgroups = settings.map(\.0)
@@ -256,7 +259,7 @@ extension Collector {
                 let history = try await collector.collect()
                 return HistoryResult(executions: history.executions, coverage: [history.coverage])
             } catch {
-                return HistoryResult(failures: ["\(region.region)/\(name): query history: \(Self.oneLine(error))"])
+                return HistoryResult(failures: [CollectFailure.queryHistory.message(Self.oneLine(error), region: region.region, workgroup: name)])
             }
         }
         var result = HistoryResult()
@@ -286,20 +289,25 @@ extension Collector {
         do {
             let identity = try await STSClient(client: client).getCallerIdentity()
             guard identity.account == config.central.accountId else {
-                return await record(outcome(.failed, "the central credentials are in account \(identity.account), not the "
-                    + "configured \(config.central.accountId); check central.account_id and the credentials"), runId: runId)
+                return await record(outcome(.failed, CollectFailure.centralWrongAccount.message(
+                    "\(identity.account), not the configured \(config.central.accountId)")), runId: runId)
             }
         } catch {
-            return await record(outcome(.failed, "identity: \(Self.oneLine(error))"), runId: runId)
+            return await record(outcome(.failed, CollectFailure.centralIdentity.message(Self.oneLine(error))), runId: runId)
         }
 
         var batch = CentralBatch()
         let costExplorer = CostExplorerCollector(costExplorer: CostExplorerClient(client: client), store: store, pages: pages)
+        let lookup = QuickServiceNameLookup(costExplorer: costExplorer.costExplorer, accountId: config.central.accountId,
+                                            pages: pages)
         // Quick's costs while its inventory (one call per SPICE data set) is read.
         async let costs = collectCosts(costExplorer, plan: plan) { month in
-            CostExplorerCollector.Request(
+            var service = config.central.quickServiceName
+            if service == nil { service = try await lookup.name(for: month, store: store, now: now()) }
+            guard let service else { return nil }
+            return CostExplorerCollector.Request(
                 accountId: config.central.accountId, month: month, metric: config.costMetric.rawValue, kind: .central,
-                services: [config.central.quickServiceName], groupBy: ["USAGE_TYPE"])
+                services: [service], groupBy: ["USAGE_TYPE"])
         }
         var inventoryFailure: String?
         do {
@@ -308,7 +316,7 @@ extension Collector {
             batch.dataSources = inventory.dataSources
             batch.dataSets = inventory.dataSets
         } catch {
-            inventoryFailure = "Quick data sets: \(Self.oneLine(error))"
+            inventoryFailure = CollectFailure.quickInventory.message(Self.oneLine(error))
         }
         let costResults = await costs
         batch.costResults = costResults.results
@@ -319,7 +327,7 @@ extension Collector {
             let collected = batch
             try await Task { try await store.save(collected) }.value
         } catch {
-            return await record(outcome(.failed, "store: \(error)"), runId: runId)
+            return await record(outcome(.failed, CollectFailure.store.message("\(error)")), runId: runId)
         }
         if failures.isEmpty { return await record(outcome(.complete, nil), runId: runId) }
         return await record(outcome(succeeded > 0 ? .partial : .failed, failures.joined(separator: "; ")), runId: runId)
@@ -329,11 +337,15 @@ extension Collector {
     func record(_ outcome: CollectionOutcome, runId: String) async -> CollectionOutcome {
         var outcome = outcome
         if Task.isCancelled, outcome.status != .complete {
+<<<<<<< HEAD
             let kept = outcome.executionsFetched > 0
                 ? " after \(outcome.executionsFetched) executions were stored; the next run goes on from there, "
                     + "without fetching them again"
                 : ""
             outcome.error = Self.notFinished(stopCause()) + kept + (outcome.error.map { ": \($0)" } ?? "")
+=======
+            outcome.error = CollectFailure.deadline.message(outcome.error ?? "")
+>>>>>>> docs
         }
         do {
             // Not cancellable: a run stopped by its deadline must still record every outcome.

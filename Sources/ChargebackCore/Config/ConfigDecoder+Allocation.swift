@@ -32,7 +32,7 @@ extension ConfigDecoder {
     }
 
     private func allocationRule(_ node: Node, at path: ConfigKeyPath, businessUnitIDs: [String]) -> AllocationRule? {
-        guard let mapping = mapping(node, at: path, allowedKeys: ["method", "driver", "shares"]) else { return nil }
+        guard let mapping = mapping(node, at: path, allowedKeys: ConfigurationKeys.allocationRule) else { return nil }
         guard let methodNode = required("method", in: mapping, hint: "give one of none, even, fixed, proportional"),
               let method = choice(methodNode, at: mapping.path("method"), what: "allocation method", as: Method.self)
         else { return nil }

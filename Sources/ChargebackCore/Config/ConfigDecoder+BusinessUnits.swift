@@ -2,11 +2,6 @@ import Foundation
 import Yams
 
 extension ConfigDecoder {
-    static let businessUnitKeys = [
-        "id", "name", "account_id", "role_arn", "external_id", "region", "regions",
-        "workgroups", "cost_center", "budget",
-    ]
-
     /// The business units, or nil when any of them is invalid. `declaredIDs` receives every
     /// well-formed id, even of broken entries, so allocation shares are checked against them.
     func decodeBusinessUnits(_ node: Node?, at path: ConfigKeyPath, declaredIDs: inout [String]) -> [BusinessUnitConfig]? {
@@ -34,7 +29,7 @@ extension ConfigDecoder {
     private func decodeBusinessUnit(
         _ node: Node, at path: ConfigKeyPath, declaredIDs: inout [String], idNodes: inout [String: Node]
     ) -> BusinessUnitConfig? {
-        guard let mapping = mapping(node, at: path, allowedKeys: Self.businessUnitKeys) else { return nil }
+        guard let mapping = mapping(node, at: path, allowedKeys: ConfigurationKeys.businessUnit) else { return nil }
         var valid = true
         let id = required("id", in: mapping, hint: "give a short id of [a-z0-9-]{1,40}, e.g. retail")
             .flatMap { businessUnitID($0, at: mapping.path("id"), idNodes: &idNodes) }

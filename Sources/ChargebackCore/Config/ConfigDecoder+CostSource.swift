@@ -6,8 +6,6 @@ extension ConfigDecoder {
         case cur
     }
 
-    static let curKeys = ["database", "table", "workgroup", "region", "role_arn", "output_location"]
-
     /// `cost_source` and the `cur` block it needs; `cur` without `cost_source: cur` is an error
     /// because the block would be silently ignored.
     func decodeCostSource(_ sourceNode: Node?, sourcePath: ConfigKeyPath, cur curNode: Node?, curPath: ConfigKeyPath,
@@ -33,7 +31,7 @@ extension ConfigDecoder {
     }
 
     private func decodeCUR(_ node: Node, at path: ConfigKeyPath) -> CURConfig? {
-        guard let mapping = mapping(node, at: path, allowedKeys: Self.curKeys) else { return nil }
+        guard let mapping = mapping(node, at: path, allowedKeys: ConfigurationKeys.cur) else { return nil }
         var valid = true
         let database = required("database", in: mapping, hint: "give the Glue database of the CUR table")
             .flatMap { text($0, at: mapping.path("database")) }

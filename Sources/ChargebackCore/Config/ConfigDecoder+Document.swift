@@ -1,11 +1,6 @@
 import Yams
 
 extension ConfigDecoder {
-    static let topLevelKeys = [
-        "version", "currency", "central", "pricing", "cost_metric", "services", "business_units",
-        "allocation", "usage_type_rules", "cost_source", "cur",
-    ]
-
     /// The whole configuration, or nil when anything was reported.
     func decodeDocument(_ root: Node) -> ChargebackConfig? {
         guard case .mapping = root else {
@@ -13,7 +8,7 @@ extension ConfigDecoder {
                    at: root, path: .root)
             return nil
         }
-        guard let document = mapping(root, at: .root, allowedKeys: Self.topLevelKeys) else { return nil }
+        guard let document = mapping(root, at: .root, allowedKeys: ConfigurationKeys.topLevel) else { return nil }
         let version = decodeVersion(document)
         let currency = decodeCurrency(document)
         let central = required("central", in: document, hint: "describe the central (Quick) account with account_id and region")

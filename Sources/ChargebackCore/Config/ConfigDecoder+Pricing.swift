@@ -2,11 +2,9 @@ import Foundation
 import Yams
 
 extension ConfigDecoder {
-    static let pricingKeys = ["athena_usd_per_tb", "athena_usd_per_tb_by_region"]
-
     func decodePricing(_ node: Node?, at path: ConfigKeyPath) -> PricingConfig? {
         guard let node else { return PricingConfig() }
-        guard let mapping = mapping(node, at: path, allowedKeys: Self.pricingKeys) else { return nil }
+        guard let mapping = mapping(node, at: path, allowedKeys: ConfigurationKeys.pricing) else { return nil }
         var pricing = PricingConfig()
         var valid = true
         if let price = optional("athena_usd_per_tb", in: mapping, valid: &valid, self.price) {

@@ -4,7 +4,7 @@ import Yams
 extension ConfigDecoder {
     func decodeUsageTypeRules(_ node: Node?, at path: ConfigKeyPath) -> UsageTypeRules? {
         guard let node else { return .standard }
-        guard let mapping = mapping(node, at: path, allowedKeys: ["spice", "sessions", "users"]) else { return nil }
+        guard let mapping = mapping(node, at: path, allowedKeys: ConfigurationKeys.usageTypeRules) else { return nil }
         func pattern(_ key: String, default fallback: String) -> String? {
             guard let value = mapping.value(key) else { return fallback }
             guard let pattern = text(value, at: mapping.path(key)) else { return nil }

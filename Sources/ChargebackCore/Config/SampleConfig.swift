@@ -15,7 +15,9 @@ central:                        # the account where Quick runs and its own costs
   # Role A, Quick's RunAsRole; when set, each business unit's role is assumed through it
   # with a session policy allowing only that unit's role. Optional.
   run_as_role_arn: arn:aws:iam::111111111111:role/qs-athena-cross-account-role-a
-  quick_service_name: Amazon QuickSight   # Cost Explorer SERVICE of Quick's costs; optional
+  # Cost Explorer SERVICE of Quick's costs: auto finds it each month (GetDimensionValues,
+  # a value naming Quick or QuickSight); or give it, e.g. Amazon QuickSight.
+  quick_service_name: auto
   # A role for the central Cost Explorer and QuickSight calls; base credentials when omitted.
   # cost_role_arn: arn:aws:iam::111111111111:role/chargeback-central-costs
 

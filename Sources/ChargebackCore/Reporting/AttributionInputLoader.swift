@@ -46,7 +46,9 @@ public struct AttributionInputLoader: Sendable {
             status: centralOutcome?.outcome.status ?? .failed,
             error: centralOutcome == nil ? "the central account was never collected for \(month)" : centralOutcome?.outcome.error,
             costs: try store.costLines(accountId: config.central.accountId, month: month, metric: metric, kind: .central),
-            dataSources: try store.quickDataSources(), dataSets: try store.quickDataSets())
+            dataSources: try store.quickDataSources(), dataSets: try store.quickDataSets(),
+            foundQuickServiceName: config.central.quickServiceName == nil
+                ? try store.foundQuickServiceName(accountId: config.central.accountId, month: month)?.name : nil)
         return AttributionInput(config: config, month: month, units: units, central: central, run: run,
                                 generatedAt: generatedAt, toolVersion: toolVersion)
     }

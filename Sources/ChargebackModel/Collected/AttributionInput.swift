@@ -64,9 +64,12 @@ public struct CentralData: Sendable {
     public var costs: [CostLine]
     public var dataSources: [QuickDataSource]
     public var dataSets: [QuickDataSet]
+    /// With `quick_service_name: auto`: the Cost Explorer SERVICE value found for the month, if any.
+    public var foundQuickServiceName: String?
 
     public init(status: CollectionStatus, error: String? = nil, costs: [CostLine] = [],
-                dataSources: [QuickDataSource] = [], dataSets: [QuickDataSet] = []) {
+                dataSources: [QuickDataSource] = [], dataSets: [QuickDataSet] = [], foundQuickServiceName: String? = nil) {
+        self.foundQuickServiceName = foundQuickServiceName
         self.status = status
         self.error = error
         self.costs = costs

@@ -10,9 +10,17 @@ public struct CentralReport: Sendable, Equatable, Codable {
     public var categories: [CategoryReport]
     /// The Quick total (cents).
     public var total: Decimal
+    /// The Cost Explorer SERVICE value Quick's costs were read under; nil when none was found.
+    public var quickServiceName: String?
+    /// True when that value was found with GetDimensionValues (`quick_service_name: auto`), false
+    /// when configured. Optional only so reports written before it existed still read.
+    public var quickServiceNameFound: Bool?
 
     public init(accountId: String, status: CollectionStatus, error: String?, costDataFinal: Bool,
-                categories: [CategoryReport], total: Decimal) {
+                categories: [CategoryReport], total: Decimal, quickServiceName: String? = nil,
+                quickServiceNameFound: Bool? = nil) {
+        self.quickServiceName = quickServiceName
+        self.quickServiceNameFound = quickServiceNameFound
         self.accountId = accountId
         self.status = status
         self.error = error

@@ -49,7 +49,7 @@ enum FocusCSV {
     /// allocated central costs, the configured service for the others.
     static func serviceName(of line: ChargebackLine, in report: ChargebackReport) -> String {
         let services = report.settings.services
-        if line.category.hasPrefix("quick_") { return report.settings.quickServiceName }
+        if line.category.hasPrefix("quick_") { return report.central.quickServiceName ?? report.settings.quickServiceName }
         if line.category == "athena" {
             return services.first(where: { $0.key == "athena" })?.costExplorerName ?? "Amazon Athena"
         }

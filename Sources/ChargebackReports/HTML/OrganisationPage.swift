@@ -80,6 +80,8 @@ struct OrganisationPage {
     var centralAvailable: Bool
     var centralError: String
     var hasCentralError: Bool
+    /// Which Cost Explorer SERVICE value Quick's costs were read under, and how it was chosen.
+    var quickServiceSentence: String
     var categories: [CategoryView]
     var centralTotal: AmountText
     var categoryChart: BarChart
@@ -124,6 +126,7 @@ struct OrganisationPage {
         centralAvailable = central.status != .failed
         centralError = central.error ?? ""
         hasCentralError = central.error != nil
+        quickServiceSentence = Self.quickServiceSentence(central)
         let names = Dictionary(report.businessUnits.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         categories = central.categories.map { Self.category($0, names: names) }
         centralTotal = AmountText(central.total)
@@ -190,6 +193,16 @@ struct OrganisationPage {
         case "spice_bytes": "SPICE bytes of the unit's data sets"
         default: driver
         }
+    }
+
+    static func quickServiceSentence(_ central: CentralReport) -> String {
+        guard let name = central.quickServiceName else {
+            return "No Cost Explorer SERVICE value for Quick was found for the month (quick_service_name: auto)."
+        }
+        if central.quickServiceNameFound == true {
+            return "Quick's costs are Cost Explorer's SERVICE \u{201C}\(name)\u{201D}, found with GetDimensionValues (quick_service_name: auto)."
+        }
+        return "Quick's costs are Cost Explorer's SERVICE \u{201C}\(name)\u{201D}, as configured (quick_service_name)."
     }
 
     static func settings(_ report: ChargebackReport) -> [SettingRow] {

@@ -211,6 +211,7 @@ enum ReportFixture {
                                          centralRemainder: d("5.00"), centralReason: "the method is none", flagged: false,
                                          shares: [share(.other, AllocationShareReport.centralId, "none", nil, nil, nil, "1.000000", "5.00")]))
         return CentralReport(accountId: "111111111111", status: .complete, error: nil, costDataFinal: true,
-                             categories: [sessions, spice, users, other], total: d("353.25"))
+                             categories: [sessions, spice, users, other], total: d("353.25"),
+                             quickServiceName: "Amazon QuickSight", quickServiceNameFound: false)
     }
 }
