@@ -149,7 +149,7 @@ struct CollectCommandTests {
         let store = try ChargebackStore(path: folder.appendingPathComponent("s.sqlite").path)
         let kept = try store.executionCount()
         try #require(kept > 0, "nothing was fetched before the deadline: \(stopped.stdout)")
-        #expect(stopped.stdout.contains("executions were stored; the next run goes on from there"), "\(stopped.stdout)")
+        #expect(stopped.stdout.contains("executions were stored, the next run goes on from there"), "\(stopped.stdout)")
         #expect(!stopped.stdout.contains("CancellationError"), "\(stopped.stdout)")
 
         let sandbox = try await SampleSandbox.start()

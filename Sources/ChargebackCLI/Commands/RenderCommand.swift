@@ -70,7 +70,7 @@ struct RenderOptions: ParsableArguments {
             return try await OutputFolderLock.acquire(URL(fileURLWithPath: out, isDirectory: true),
                                                       waitSeconds: wait ? waitSeconds : nil)
         } catch let error as PublishError {
-            throw CommandFailure("\(error)")
+            throw CommandFailure(.outputBusy, "\(error)")
         }
     }
 
@@ -124,7 +124,7 @@ struct RenderStep {
         do {
             published = try ReportPublisher.publish(files, month: month, outDirectory: out, renderer: renderer, lock: lock)
         } catch is CancellationError {
-            throw CommandFailure("stopped before \(month) was published; the reports folder is as it was")
+            throw CommandFailure(.interrupted, "stopped before \(month) was published; the reports folder is as it was")
         } catch {
             throw CommandFailure(.publishFailed, "\(error)")
         }

@@ -17,5 +17,7 @@ extension CommandFailure {
         case nothingUsable = "nothing-usable"
         case renderFailed = "render-failed"
         case publishFailed = "publish-failed"
+        case outputBusy = "output-busy"
+        case interrupted = "interrupted"
     }
 }

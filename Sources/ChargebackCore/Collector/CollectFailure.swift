@@ -16,6 +16,7 @@ public enum CollectFailure: String, CaseIterable, Sendable {
     case quickInventory = "quick-data-sets"
     case store = "store"
     case deadline = "deadline"
+    case signal = "signal"
 
     /// The line this failure reads as; `detail` is the error (one line) or the names involved.
     func message(_ detail: String = "", region: String = "", workgroup: String = "", month: BillingMonth? = nil) -> String {
@@ -32,6 +33,8 @@ public enum CollectFailure: String, CaseIterable, Sendable {
         case .quickInventory: "Quick data sets: \(detail)"
         case .store: "store: \(detail)"
         case .deadline: "not finished before the run's deadline (--timeout)" + (detail.isEmpty ? "" : ": \(detail)")
+        // `workgroup` carries the signal's name here ("SIGTERM").
+        case .signal: "not finished: stopped by \(workgroup)" + (detail.isEmpty ? "" : ": \(detail)")
         }
     }
 }

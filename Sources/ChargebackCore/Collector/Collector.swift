@@ -337,15 +337,14 @@ extension Collector {
     func record(_ outcome: CollectionOutcome, runId: String) async -> CollectionOutcome {
         var outcome = outcome
         if Task.isCancelled, outcome.status != .complete {
-<<<<<<< HEAD
             let kept = outcome.executionsFetched > 0
-                ? " after \(outcome.executionsFetched) executions were stored; the next run goes on from there, "
-                    + "without fetching them again"
-                : ""
-            outcome.error = Self.notFinished(stopCause()) + kept + (outcome.error.map { ": \($0)" } ?? "")
-=======
-            outcome.error = CollectFailure.deadline.message(outcome.error ?? "")
->>>>>>> docs
+                ? ["\(outcome.executionsFetched) executions were stored, the next run goes on from there "
+                    + "without fetching them again"]
+                : []
+            let detail = (kept + [outcome.error].compactMap { $0 }).joined(separator: "; ")
+            let cause = stopCause()
+            outcome.error = cause == "deadline"
+                ? CollectFailure.deadline.message(detail) : CollectFailure.signal.message(detail, workgroup: cause)
         }
         do {
             // Not cancellable: a run stopped by its deadline must still record every outcome.
@@ -356,11 +355,6 @@ extension Collector {
             logger.error("cannot record the outcome of \(outcome.scope): \(error)")
         }
         return outcome
-    }
-
-    /// How an outcome cut short says why.
-    static func notFinished(_ cause: String) -> String {
-        cause == "deadline" ? "not finished before the run's deadline (--timeout)" : "not finished: stopped by \(cause)"
     }
 
     /// An error on one line, cut to a readable length.
