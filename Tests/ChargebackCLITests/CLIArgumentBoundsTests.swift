@@ -91,9 +91,11 @@ struct CLIArgumentBoundsTests {
     func multiYearHistory() async throws {
         let folder = try await folderWithConfig()
         defer { try? FileManager.default.removeItem(at: folder) }
-        // October 2023 to December 2026: 39 months, for 3 business units and the central account.
+        // October 2023 to December 2026: 39 months, for 3 business units and the central account,
+        // more than the 100 allowed here.
         let run = try await CLI.run(["collect", "--config", "chargeback.yaml", "--store", "s.sqlite", "--since", "2023-10-01",
-                                     "--cost-explorer-history-months", "38"], environment: Self.unreachable, in: folder)
+                                     "--cost-explorer-history-months", "38", "--max-cost-explorer-requests", "100"],
+                                    environment: Self.unreachable, in: folder)
         #expect(run.status == 2, "\(run.status) \(run.stderr)")
         #expect(run.stderr.contains("\(39 * 4) Cost Explorer requests"), "\(run.stderr)")
         #expect(run.stderr.contains("USD 1.56"), "\(run.stderr)")

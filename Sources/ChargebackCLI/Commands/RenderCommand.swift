@@ -57,6 +57,8 @@ struct RenderOptions: ParsableArguments {
     /// Run by the argument parser for every command that takes these options.
     func validate() throws {
         _ = try parsedFormats()
+        try OutputFolderCheck.checkOut(out)
+        if let templates { try OutputFolderCheck.checkTemplates(templates) }
     }
 
     func parsedFormats() throws -> Set<ReportFormat> {
@@ -105,6 +107,9 @@ struct RenderStep {
         let out = URL(fileURLWithPath: options.out, isDirectory: true)
         do {
             try ReportPublisher.publish(files, month: month, outDirectory: out, renderer: renderer)
+        } catch let failure as MonthsIndexNotWritten {
+            // The month is published: exit 3 (written, incomplete), never 1 ("nothing written").
+            throw CommandFailure("\(failure)", exitCode: ChargebackExitCode.partial)
         } catch {
             throw CommandFailure("\(error)")
         }

@@ -25,22 +25,31 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How many business units list their Athena history at once (as many more prepare or write meanwhile).")
     var concurrency: Int = 8
 
+    @OptionGroup var costExplorer: CostExplorerOptions
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
-        _ = try parseMonth(month, now: try ToolClock.now())
+        try OptionRange.check(concurrency, OptionRange.concurrency, option: "--concurrency", unit: "business units at a time")
+        _ = try plan(now: try ToolClock.now())
+    }
+
+    func plan(now: Date) throws -> CollectPlan {
+        let plan = CollectPlan.month(try parseMonth(month, now: now), includeQueryText: output.includeQueryText)
+        try costExplorer.checkHistory(plan, now: now, given: "--month \(plan.months[0])", renderHint: true)
+        return plan
     }
 
     func run() async throws {
         let configuration = try loadConfiguration(config)
         let now = try ToolClock.now()
-        let month = try parseMonth(month, now: now)
+        let plan = try plan(now: now)
+        let month = plan.months[0]
         let store = try storeOptions.open()
+        try costExplorer.checkRequests(plan, configuration: configuration, store: store, now: now)
         let runtime = try AWSAccess.make(options: global, region: configuration.central.region, units: concurrency)
         let run = try await CollectStep(configuration: configuration, runtime: runtime, store: store,
                                         concurrency: concurrency, quiet: global.quiet, timeout: global.collectTimeout)
-            .run(.month(month, includeQueryText: output.includeQueryText), now: now)
+            .run(plan, now: now)
         let report = try RenderStep(configuration: configuration, store: store, options: output)
             .run(month: month, now: now)
         try exitForStatus(run.status == .complete ? report.status : .partial)

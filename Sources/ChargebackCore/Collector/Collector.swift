@@ -125,9 +125,7 @@ extension Collector {
         let costExplorer = CostExplorerCollector(
             costExplorer: CostExplorerClient(client: session.client(region: unit.regions[0])), store: store, pages: pages)
         async let costs = collectCosts(costExplorer, plan: plan) { month in
-            CostExplorerCollector.Request(
-                accountId: unit.accountId, month: month, metric: config.costMetric.rawValue, kind: .consumer,
-                services: config.services.map(\.costExplorerName), groupBy: ["SERVICE", "USAGE_TYPE"])
+            CostExplorerCollector.Request.consumer(unit, month: month, config: config)
         }
         let histories = await concurrentMap(regions, limit: regions.count) { region in
             await collectHistory(region, unit: unit, plan: plan, onListingEnd: slot.listingEnded)
@@ -282,9 +280,7 @@ extension Collector {
         let costExplorer = CostExplorerCollector(costExplorer: CostExplorerClient(client: client), store: store, pages: pages)
         // Quick's costs while its inventory (one call per SPICE data set) is read.
         async let costs = collectCosts(costExplorer, plan: plan) { month in
-            CostExplorerCollector.Request(
-                accountId: config.central.accountId, month: month, metric: config.costMetric.rawValue, kind: .central,
-                services: [config.central.quickServiceName], groupBy: ["USAGE_TYPE"])
+            CostExplorerCollector.Request.central(month: month, config: config)
         }
         var inventoryFailure: String?
         do {

@@ -75,7 +75,12 @@ public enum ReportPublisher {
         }
         try FileSystem.syncDirectory(out)
         if let aside { try? fm.removeItem(at: aside) }
-        try writeMonthsIndex(in: out, renderer: renderer)
+        do {
+            try writeMonthsIndex(in: out, renderer: renderer)
+        } catch {
+            throw MonthsIndexNotWritten(month: month, monthFolder: final.path, index: out.appendingPathComponent("index.html").path,
+                                        reason: "\(error)")
+        }
     }
 
     /// A month folder renamed aside by a run killed before the new one was renamed in goes back.
