@@ -39,6 +39,7 @@ struct CLIArgumentBoundsTests {
         (["check", "--stall-timeout", "1e300"], "--stall-timeout", "1e+300"),
         (["check", "--timeout", "nan"], "--timeout", "nan"),
         (["collect", "--max-cost-explorer-requests=-1"], "--max-cost-explorer-requests", "-1"),
+        (["collect", "--since", "0000-01-01"], "--since", "0000-01-01"),
         (["collect", "--cost-explorer-history-months", "39"], "--cost-explorer-history-months", "39"),
     ])
     func numbersOutOfRange(arguments: [String], option: String, value: String) async throws {

@@ -37,9 +37,12 @@ func parseDay(_ text: String, option: String) throws -> Date {
     guard text.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) != nil, parts.count == 3,
           let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
     else { throw ValidationError("\(option) '\(text.prefix(40))' is not a date as YYYY-MM-DD, e.g. 2026-10-01") }
+    guard BillingMonth.years.contains(year) else {
+        throw ValidationError("\(option) '\(text)' is outside the years \(BillingMonth.years.lowerBound) to \(BillingMonth.years.upperBound)")
+    }
     let calendar = BillingMonth.utcCalendar
     let components = DateComponents(year: year, month: month, day: day)
-    guard BillingMonth.years.contains(year), components.isValidDate(in: calendar), let date = calendar.date(from: components) else {
+    guard components.isValidDate(in: calendar), let date = calendar.date(from: components) else {
         throw ValidationError("\(option) '\(text)' is not a day of the calendar")
     }
     return date
