@@ -11,7 +11,9 @@ struct CollectCommand: AsyncParsableCommand {
         discussion: """
             Run it daily with --month set to the current month (Athena keeps 45 days of history; the store \
             keeps everything collected), and once more after the month has closed. Exits 0 when every account \
-            was collected, 3 when some failed (the others are stored), 1 when all failed, 2 for a usage error.
+            was collected, 3 when some failed (the others are stored), 1 when all failed, 2 for a usage error \
+            (before any call: a month not started, a period older than Cost Explorer answers, or more Cost \
+            Explorer requests than --max-cost-explorer-requests).
             """
     )
 

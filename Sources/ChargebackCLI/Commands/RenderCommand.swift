@@ -10,8 +10,9 @@ struct RenderCommand: AsyncParsableCommand {
         commandName: "render",
         abstract: "Write a month's reports (HTML, CSV, JSON, FOCUS, Markdown) from the store; no AWS call.",
         discussion: """
-            Exits 0 when the reports are complete, 3 when they were written but some business unit failed or \
-            data is incomplete (the reports say so first), 1 when nothing was written, 2 for a usage error.
+            Exits 0 when the reports are complete, 3 when they were written but some business unit failed, \
+            data is incomplete or the month is not over (the reports say so first), 1 when nothing was written, \
+            2 for a usage error.
             """
     )
 

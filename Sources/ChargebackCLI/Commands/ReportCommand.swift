@@ -9,7 +9,8 @@ struct ReportCommand: AsyncParsableCommand {
         abstract: "Collect a month, then write its reports: the monthly job.",
         discussion: """
             Exits 0 when everything was collected and reported, 3 when reports were written but some account \
-            failed or data is incomplete, 1 when nothing was written, 2 for a usage or configuration error.
+            failed, data is incomplete or the month is not over, 1 when nothing was written, 2 for a usage or \
+            configuration error.
             """
     )
 
