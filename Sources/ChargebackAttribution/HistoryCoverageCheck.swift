@@ -18,9 +18,13 @@ enum HistoryCoverageCheck {
     }
 
     /// A note when the month is over (at `now`) but some workgroup's history stops before its end.
+    /// Only workgroups the unit's latest collect listed count: one whose history stops a day or
+    /// more before the others' was no longer there to list (deleted or disabled), and no collect
+    /// would bring more of it.
     static func endsEarly(unit: String, coverage: [HistoryCoverage], month: BillingMonth, now: Date) -> DataQualityNote? {
-        guard month.end <= now else { return nil }
-        let short = coverage.filter { $0.to < month.end }.sorted { ($0.to, $0.region, $0.workgroup) < ($1.to, $1.region, $1.workgroup) }
+        guard month.end <= now, let latest = coverage.map(\.to).max() else { return nil }
+        let short = coverage.filter { $0.to < month.end && $0.to > latest.addingTimeInterval(-86_400) }
+            .sorted { ($0.to, $0.region, $0.workgroup) < ($1.to, $1.region, $1.workgroup) }
         guard let earliest = short.first else { return nil }
         let names = short.map { "\($0.region)/\($0.workgroup)" }.joined(separator: ", ")
         let lastDay = BillingMonth.dayText(month.end.addingTimeInterval(-1))

@@ -51,18 +51,30 @@ struct MonthCompletenessRulesTests {
 
     @Test("a closed month whose history stops on the 25th is partial and says what to run until when")
     func historyStopsEarly() throws {
-        let report = Self.attribute(coverage: [Self.coverage("primary", to: Fixture.month.end.addingTimeInterval(60)),
-                                               Self.coverage("adhoc", to: Self.the25th)], at: Self.november10th)
+        // The last collect listed both workgroups on the 25th, adhoc an hour before primary.
+        let report = Self.attribute(coverage: [Self.coverage("primary", to: Self.the25th),
+                                               Self.coverage("adhoc", to: Self.the25th.addingTimeInterval(-3_600))],
+                                    at: Self.november10th)
         #expect(report.status == .partial)
         let note = try #require(report.dataQuality.first { $0.kind == .historyGap })
         #expect(note.businessUnitId == "retail")
-        #expect(note.message.contains("last collected on 2026-10-25 (us-east-1/adhoc)"), "\(note.message)")
-        #expect(!note.message.contains("us-east-1/primary"))
+        #expect(note.message.contains("last collected on 2026-10-25 (us-east-1/adhoc, us-east-1/primary)"), "\(note.message)")
         #expect(note.message.contains("to 2026-10-31"), "\(note.message)")
         // 45 days after 2026-10-25T12:00Z.
         #expect(note.message.contains("Run `chargeback collect --month 2026-10`: Athena still holds those days until 2026-12-09."),
                 "\(note.message)")
-        #expect(report.businessUnits[0].historyCoverage?.map(\.coversMonth) == [false, true])
+        #expect(report.businessUnits[0].historyCoverage?.map(\.workgroup) == ["adhoc", "primary"])
+        #expect(report.businessUnits[0].historyCoverage?.map(\.coversMonth) == [false, false])
+    }
+
+    @Test("a workgroup the latest collect no longer listed (deleted before the month ended) is no gap")
+    func removedWorkgroup() {
+        let september = Fixture.month.start.addingTimeInterval(-20 * 86_400)
+        let report = Self.attribute(coverage: [Self.coverage("primary", to: Fixture.month.end.addingTimeInterval(3_600)),
+                                               Self.coverage("retired", to: september, from: september.addingTimeInterval(-86_400 * 30))],
+                                    at: Self.november10th)
+        #expect(report.status == .complete, "\(report.dataQuality.map(\.message))")
+        #expect(report.businessUnits[0].historyCoverage?.map(\.coversMonth) == [true, false])
     }
 
     @Test("once Athena has dropped the missing days, the note says they are lost")
