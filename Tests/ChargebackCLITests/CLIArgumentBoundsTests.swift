@@ -63,6 +63,19 @@ struct CLIArgumentBoundsTests {
         }
     }
 
+    @Test("an endpoint variable that is not an http(s) URL is a usage error before any call")
+    func endpointVariables() async throws {
+        let folder = try await folderWithConfig()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, value) in [("AWS_ENDPOINT_URL", "ftp://127.0.0.1:9"), ("AWS_ENDPOINT_URL_ATHENA", "not a url")] {
+            let run = try await CLI.run(["check", "--config", "chargeback.yaml"],
+                                        environment: ["CHARGEBACK_NOW": Self.now, name: value, "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE",
+                                                      "AWS_SECRET_ACCESS_KEY": "not-a-secret"], in: folder)
+            #expect(run.status == 2, "\(name): \(run.status) \(run.stdout) \(run.stderr)")
+            #expect(run.stderr.contains("\(name) '\(value)' is not an http(s) URL"), "\(run.stderr)")
+        }
+    }
+
     @Test("a latency the sandbox cannot count is refused, not a crash")
     func sandboxLatencyOverflow() async throws {
         let sandbox = CLI.executable.deletingLastPathComponent().appendingPathComponent("chargeback-sandbox")
