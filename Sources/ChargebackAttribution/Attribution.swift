@@ -32,17 +32,21 @@ public enum Attribution {
         notes += EstimatedCostNotes.notes(
             units: usableUnits.map { ($0.id, !$0.costDataFinal) },
             central: centralUsable ? !central.report.costDataFinal : nil, month: input.month)
+        // A month not yet over is month to date: never complete, never final.
+        let monthToDate = input.generatedAt < input.month.end
+        if monthToDate { notes.append(monthToDateNote(input.month, at: input.generatedAt)) }
         notes = DataQualityOrder.sorted(notes)
 
         let status: CollectionStatus
         if usableUnits.isEmpty && !centralUsable {
             status = .failed
-        } else if units.contains(where: \.incomplete) || central.report.status != .complete {
+        } else if monthToDate || units.contains(where: \.incomplete) || central.report.status != .complete {
             status = .partial
         } else {
             status = .complete
         }
-        let costDataFinal = usableUnits.allSatisfy(\.costDataFinal) && (!centralUsable || central.report.costDataFinal)
+        let costDataFinal = !monthToDate && usableUnits.allSatisfy(\.costDataFinal)
+            && (!centralUsable || central.report.costDataFinal)
 
         return ChargebackReport(
             month: input.month, periodStart: input.month.firstDayText, periodEnd: input.month.endDayText,
@@ -53,6 +57,13 @@ public enum Attribution {
             },
             settings: settings(config), totals: totals, businessUnits: businessUnits, central: central.report,
             dataQuality: notes)
+    }
+
+    static func monthToDateNote(_ month: BillingMonth, at now: Date) -> DataQualityNote {
+        DataQualityNote(kind: .monthToDate, businessUnitId: nil, message:
+            "\(month.title) is not over: these figures are month to date (to \(BillingMonth.dayText(now))) and will "
+                + "change. Its final report comes after the month has closed: run `chargeback report --month \(month)` "
+                + "after the 5th of \(month.next.title), when Cost Explorer has closed it.")
     }
 
     /// Each unit's share of every category, in category order, grouped once rather than searched

@@ -35,6 +35,7 @@ struct BusinessUnitAttribution {
             quickSessions: 0, quickSpice: 0, quickUsers: 0, quickOther: 0, chargebackTotal: nil, budget: unit.budget,
             budgetUse: nil, previousChargebackTotal: input.previousMonth?.chargebackTotals[unit.id], change: nil,
             changeFraction: nil, workgroups: [], topQueries: [], allocations: [], lines: [])
+        report.historyCoverage = HistoryCoverageCheck.reports(data?.historyCoverage ?? [], month: month)
         var allocationUnit = AllocationUnit(
             id: unit.id, takesPart: false, queryCount: 0, billedBytes: 0, athenaCost: 0,
             spiceBytes: spice.bytesByUnit[unit.id] ?? 0)
@@ -63,6 +64,11 @@ struct BusinessUnitAttribution {
         }
         if let gap = Self.historyGap(unit: unit.id, coveredFrom: data.historyCoveredFrom, month: month) {
             notes.append(gap)
+            incomplete = true
+        }
+        if let end = HistoryCoverageCheck.endsEarly(unit: unit.id, coverage: data.historyCoverage, month: month,
+                                                    now: input.generatedAt) {
+            notes.append(end)
             incomplete = true
         }
 

@@ -33,7 +33,7 @@ enum EstimatedCostNotes {
 /// to check.
 enum DataQualityOrder {
     static let priority: [DataQualityNote.Kind] = [
-        .centralUnavailable, .failedBusinessUnit, .notCollected, .partialBusinessUnit, .estimatedCostData,
+        .monthToDate, .centralUnavailable, .failedBusinessUnit, .notCollected, .partialBusinessUnit, .estimatedCostData,
         .historyGap, .athenaVariance, .zeroDriverTotal, .serviceWithoutCost, .queriesStillRunning,
     ]
 

@@ -72,6 +72,16 @@ enum BuiltinTemplates {
 </table>
 {{/hasWorkgroups}}
 {{^hasWorkgroups}}<p>No Athena workgroup had queries or cost this month.</p>{{/hasWorkgroups}}
+{{#hasCoverage}}
+<table class="dense">
+<caption>Query history collected: the span over which the store holds each workgroup's complete Athena history</caption>
+<thead><tr><th scope="col">Workgroup</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Whole month</th></tr></thead>
+<tbody>
+{{#coverage}}<tr><th scope="row">{{workgroup}}<div class="small">{{region}}</div></th><td>{{from}}</td><td>{{to}}</td><td>{{#coversMonth}}yes{{/coversMonth}}{{^coversMonth}}<span class="flag">no</span>{{/coversMonth}}</td></tr>
+{{/coverage}}
+</tbody>
+</table>
+{{/hasCoverage}}
 
 <h2 id="queries">Costliest queries</h2>
 {{#hasQueries}}

@@ -37,6 +37,11 @@ public struct ReportRenderer: Sendable {
         return files
     }
 
+    /// Parses the templates now, so a missing or broken one is found before any work it would waste.
+    public func checkTemplates() throws {
+        _ = try templates.library(for: templatesDirectory)
+    }
+
     /// The months index (`DIR/index.html`) for the given month folders, newest first.
     func monthsIndex(_ page: MonthsIndexPage) throws -> ReportFile {
         ReportFile(name: "index.html",

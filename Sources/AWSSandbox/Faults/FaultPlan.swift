@@ -79,8 +79,9 @@ public struct FaultPlan: Sendable, Equatable {
     private static func duration(_ value: String, item: String) throws(FaultPlanError) -> Duration {
         let (digits, scale): (Substring, Int64) =
             value.hasSuffix("ms") ? (value.dropLast(2), 1) : value.hasSuffix("s") ? (value.dropLast(1), 1000) : (Substring(value), 1)
-        guard let number = Int64(digits), number >= 0 else {
-            throw FaultPlanError(item: item, problem: "latency is a whole number of milliseconds, like 20ms or 1s")
+        // At most an hour: a longer latency only hangs the client, and the product must not overflow.
+        guard let number = Int64(digits), number >= 0, number <= 3_600_000 / scale else {
+            throw FaultPlanError(item: item, problem: "latency is a whole number of milliseconds from 0 to 1 hour, like 20ms or 1s")
         }
         return .milliseconds(number * scale)
     }

@@ -20,7 +20,7 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        try OptionRange.check(concurrency, OptionRange.concurrency, option: "--concurrency", unit: "business units at a time")
     }
 
     func run() async throws {

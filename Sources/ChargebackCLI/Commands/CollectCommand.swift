@@ -11,7 +11,9 @@ struct CollectCommand: AsyncParsableCommand {
         discussion: """
             Run it daily with --month set to the current month (Athena keeps 45 days of history; the store \
             keeps everything collected), and once more after the month has closed. Exits 0 when every account \
-            was collected, 3 when some failed (the others are stored), 1 when all failed, 2 for a usage error.
+            was collected, 3 when some failed (the others are stored), 1 when all failed, 2 for a usage error \
+            (before any call: a month not started, a period older than Cost Explorer answers, or more Cost \
+            Explorer requests than --max-cost-explorer-requests).
             """
     )
 
@@ -32,21 +34,27 @@ struct CollectCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Keep each query's SQL text (at most 2 KB) in the store.")
     var includeQueryText = false
 
+    @OptionGroup var costExplorer: CostExplorerOptions
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        try OptionRange.check(concurrency, OptionRange.concurrency, option: "--concurrency", unit: "business units at a time")
         guard month == nil || since == nil else { throw ValidationError("give --month or --since, not both") }
         _ = try plan(now: try ToolClock.now())
     }
 
+    /// The period, refused when it has not started or starts before Cost Explorer's history.
     func plan(now: Date) throws -> CollectPlan {
         if let since {
             let day = try parseDay(since, option: "--since")
             guard day <= now else { throw ValidationError("--since \(since) is in the future") }
-            return .since(day, now: now, includeQueryText: includeQueryText)
+            let plan = CollectPlan.since(day, now: now, includeQueryText: includeQueryText)
+            try costExplorer.checkHistory(plan, now: now, given: "--since \(since)")
+            return plan
         }
-        return .month(try parseMonth(month, now: now), includeQueryText: includeQueryText)
+        let plan = CollectPlan.month(try parseMonth(month, now: now), includeQueryText: includeQueryText)
+        try costExplorer.checkHistory(plan, now: now, given: "--month \(plan.months[0])")
+        return plan
     }
 
     func run() async throws {
@@ -54,6 +62,7 @@ struct CollectCommand: AsyncParsableCommand {
         let now = try ToolClock.now()
         let plan = try plan(now: now)
         let store = try storeOptions.open()
+        try costExplorer.checkRequests(plan, configuration: configuration, store: store, now: now)
         let runtime = try AWSAccess.make(options: global, region: configuration.central.region, units: concurrency)
         let run = try await CollectStep(configuration: configuration, runtime: runtime, store: store,
                                         concurrency: concurrency, quiet: global.quiet, timeout: global.collectTimeout)

@@ -10,8 +10,9 @@ struct RenderCommand: AsyncParsableCommand {
         commandName: "render",
         abstract: "Write a month's reports (HTML, CSV, JSON, FOCUS, Markdown) from the store; no AWS call.",
         discussion: """
-            Exits 0 when the reports are complete, 3 when they were written but some business unit failed or \
-            data is incomplete (the reports say so first), 1 when nothing was written, 2 for a usage error.
+            Exits 0 when the reports are complete, 3 when they were written but some business unit failed, \
+            data is incomplete or the month is not over (the reports say so first), 1 when nothing was written, \
+            2 for a usage error.
             """
     )
 
@@ -61,6 +62,8 @@ struct RenderOptions: ParsableArguments {
     /// Run by the argument parser for every command that takes these options.
     func validate() throws {
         _ = try parsedFormats()
+        try OutputFolderCheck.checkOut(out)
+        if let templates { try OutputFolderCheck.checkTemplates(templates) }
     }
 
     /// The reports folder's lock, taken before any work so two runs never write one folder; busy:
@@ -125,6 +128,9 @@ struct RenderStep {
             published = try ReportPublisher.publish(files, month: month, outDirectory: out, renderer: renderer, lock: lock)
         } catch is CancellationError {
             throw CommandFailure(.interrupted, "stopped before \(month) was published; the reports folder is as it was")
+        } catch let failure as MonthsIndexNotWritten {
+            // The month is published: exit 3 (written, incomplete), never 1 ("nothing written").
+            throw CommandFailure(.monthsIndexNotWritten, "\(failure)", exitCode: ChargebackExitCode.partial)
         } catch {
             throw CommandFailure(.publishFailed, "\(error)")
         }

@@ -11,6 +11,13 @@ extension AWSAccess {
     static func make(options: GlobalOptions, region: String?, units: Int = 8,
                      environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AWSAccess {
         LoggingSetup.configure(level: options.effectiveLogLevel)
+        if options.endpointURL == nil {
+            do {
+                try GlobalOptions.checkEndpoints(in: environment)
+            } catch {
+                throw CommandFailure(.endpointSettings, "\(error)", exitCode: ChargebackExitCode.usage)
+            }
+        }
         do {
             return try AWSAccess.standard(environment: environment, endpointURL: options.endpointURL,
                                           profile: options.profile, region: region,

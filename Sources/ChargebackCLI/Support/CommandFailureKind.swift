@@ -19,5 +19,8 @@ extension CommandFailure {
         case publishFailed = "publish-failed"
         case outputBusy = "output-busy"
         case interrupted = "interrupted"
+        case monthsIndexNotWritten = "months-index-not-written"
+        case endpointSettings = "endpoint-settings"
+        case costExplorerLimit = "cost-explorer-limit"
     }
 }

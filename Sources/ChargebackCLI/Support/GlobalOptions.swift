@@ -33,10 +33,30 @@ struct GlobalOptions: ParsableArguments {
     var collectTimeout: Double { timeout ?? Self.defaultCollectTimeout }
 
     func validate() throws {
-        if let timeout, !(timeout > 0 && timeout.isFinite) {
-            throw ValidationError("--timeout must be a positive number of seconds")
+        if let timeout { try OptionRange.check(timeout, OptionRange.timeoutSeconds, option: "--timeout", unit: "seconds") }
+        try OptionRange.check(stallTimeout, OptionRange.stallTimeoutSeconds, option: "--stall-timeout", unit: "seconds")
+        if let endpointURL { try Self.checkEndpoint(endpointURL, name: "--endpoint-url") }
+    }
+
+    /// The environment variables that name endpoints, checked like --endpoint-url.
+    static let endpointVariables = ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL_ATHENA",
+                                    "AWS_ENDPOINT_URL_COST_EXPLORER", "AWS_ENDPOINT_URL_QUICKSIGHT"]
+
+    /// Every endpoint the environment names, checked before any call.
+    static func checkEndpoints(in environment: [String: String]) throws {
+        for name in endpointVariables {
+            if let value = environment[name], !value.isEmpty { try checkEndpoint(value, name: name) }
         }
-        guard stallTimeout >= 1, stallTimeout.isFinite else { throw ValidationError("--stall-timeout must be at least 1 second") }
+    }
+
+    /// An endpoint is an http or https URL with a host, e.g. http://127.0.0.1:4566.
+    static func checkEndpoint(_ text: String, name: String) throws {
+        guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = url.host, !host.isEmpty
+        else {
+            throw ValidationError("\(name) '\(text.prefix(80))' is not an http(s) URL with a host, such as "
+                + "https://vpce-0123.athena.us-east-1.vpce.amazonaws.com or http://127.0.0.1:4566")
+        }
     }
 
     var effectiveLogLevel: Logger.Level { quiet ? .error : logLevel }

@@ -130,9 +130,7 @@ extension Collector {
         let costExplorer = CostExplorerCollector(
             costExplorer: CostExplorerClient(client: session.client(region: unit.regions[0])), store: store, pages: pages)
         async let costs = collectCosts(costExplorer, plan: plan) { month in
-            CostExplorerCollector.Request(
-                accountId: unit.accountId, month: month, metric: config.costMetric.rawValue, kind: .consumer,
-                services: config.services.map(\.costExplorerName), groupBy: ["SERVICE", "USAGE_TYPE"])
+            CostExplorerCollector.Request.consumer(unit, month: month, config: config)
         }
         let histories = await concurrentMap(regions, limit: regions.count) { region in
             await collectHistory(region, unit: unit, plan: plan, storedCount: stored, onListingEnd: slot.listingEnded)
@@ -305,9 +303,7 @@ extension Collector {
             var service = config.central.quickServiceName
             if service == nil { service = try await lookup.name(for: month, store: store, now: now()) }
             guard let service else { return nil }
-            return CostExplorerCollector.Request(
-                accountId: config.central.accountId, month: month, metric: config.costMetric.rawValue, kind: .central,
-                services: [service], groupBy: ["USAGE_TYPE"])
+            return CostExplorerCollector.Request.central(month: month, config: config, service: service)
         }
         var inventoryFailure: String?
         do {

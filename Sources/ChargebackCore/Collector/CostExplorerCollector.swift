@@ -28,6 +28,19 @@ struct CostExplorerCollector: Sendable {
             "v1|MONTHLY|\(metric)|SERVICE=\(services.sorted().joined(separator: ","))|GROUP=\(groupBy.joined(separator: ","))"
         }
 
+        /// A business unit's configured services in its account (one request whatever its regions).
+        static func consumer(_ unit: BusinessUnitConfig, month: BillingMonth, config: ChargebackConfig) -> Request {
+            Request(accountId: unit.accountId, month: month, metric: config.costMetric.rawValue, kind: .consumer,
+                    services: config.services.map(\.costExplorerName), groupBy: ["SERVICE", "USAGE_TYPE"])
+        }
+
+        /// Quick's costs in the central account, under `service`: the configured SERVICE value, or
+        /// the one found for the month (`quick_service_name: auto`).
+        static func central(month: BillingMonth, config: ChargebackConfig, service: String) -> Request {
+            Request(accountId: config.central.accountId, month: month, metric: config.costMetric.rawValue, kind: .central,
+                    services: [service], groupBy: ["USAGE_TYPE"])
+        }
+
         var input: GetCostAndUsageInput {
             GetCostAndUsageInput(
                 timePeriod: CostDateInterval(start: month.firstDayText, end: month.endDayText), granularity: .monthly,
@@ -37,15 +50,8 @@ struct CostExplorerCollector: Sendable {
 
     /// The fresh answer, or nil when the store's final answer stands or the month has not started.
     func collect(_ request: Request, now: Date) async throws -> CostResult? {
-        guard request.month.start <= now else { return nil }   // Cost Explorer refuses a start in the future
         let store = self.store
-        if let stamp = try await runBlocking({
-            try store.costResultStamp(accountId: request.accountId, month: request.month, metric: request.metric,
-                                      kind: request.kind)
-        }),
-           !stamp.estimated, stamp.requestFingerprint == request.fingerprint {
-            return nil
-        }
+        guard try await runBlocking({ try Self.needsAsking(request, store: store, now: now) }) else { return nil }
         var lines: [CostLine] = []
         var estimated = false
         for try await page in costExplorer.getCostAndUsagePages(request.input, counter: pages) {
@@ -59,6 +65,16 @@ struct CostExplorerCollector: Sendable {
         }
         return CostResult(accountId: request.accountId, month: request.month, metric: request.metric, kind: request.kind,
                           requestFingerprint: request.fingerprint, estimated: estimated, fetchedAt: now, lines: lines)
+    }
+
+    /// Whether `request` goes to Cost Explorer: not for a month that has not started (Cost Explorer
+    /// refuses a start in the future), nor when the store holds a final answer to the same request.
+    static func needsAsking(_ request: Request, store: ChargebackStore, now: Date) throws -> Bool {
+        guard request.month.start <= now else { return false }
+        guard let stamp = try store.costResultStamp(accountId: request.accountId, month: request.month,
+                                                    metric: request.metric, kind: request.kind)
+        else { return true }
+        return stamp.estimated || stamp.requestFingerprint != request.fingerprint
     }
 
     private func line(_ group: CostGroup, request: Request, estimated: Bool) throws -> CostLine {

@@ -39,7 +39,8 @@ public struct AttributionInputLoader: Sendable {
                     .filter { wanted($0.workgroup) },
                 workgroups: try store.workgroups(accountId: unit.accountId, regions: unit.regions).filter { wanted($0.name) },
                 costs: try store.costLines(accountId: unit.accountId, month: month, metric: metric, kind: .consumer),
-                historyCoveredFrom: coverage.map(\.from).max()))
+                historyCoveredFrom: coverage.map(\.from).max(),
+                historyCoverage: coverage.map { HistoryCoverage(region: $0.region, workgroup: $0.workgroup, from: $0.from, to: $0.to) }))
         }
         let centralOutcome = outcomes[CollectionOutcome.centralScope]
         let central = CentralData(

@@ -43,9 +43,12 @@ public struct BusinessUnitData: Sendable {
     /// The earliest instant from which the store holds the unit's complete query history; nil
     /// when no query history was ever collected.
     public var historyCoveredFrom: Date?
+    /// Each collected workgroup's complete stored history, as the store recorded it.
+    public var historyCoverage: [HistoryCoverage]
 
     public init(unitId: String, status: CollectionStatus, error: String? = nil, executions: [AthenaExecution] = [],
-                workgroups: [AthenaWorkgroup] = [], costs: [CostLine] = [], historyCoveredFrom: Date? = nil) {
+                workgroups: [AthenaWorkgroup] = [], costs: [CostLine] = [], historyCoveredFrom: Date? = nil,
+                historyCoverage: [HistoryCoverage] = []) {
         self.unitId = unitId
         self.status = status
         self.error = error
@@ -53,6 +56,23 @@ public struct BusinessUnitData: Sendable {
         self.workgroups = workgroups
         self.costs = costs
         self.historyCoveredFrom = historyCoveredFrom
+        self.historyCoverage = historyCoverage
+    }
+}
+
+/// The span over which one workgroup's complete query history is stored: from its start to when
+/// the last listing that reached it began.
+public struct HistoryCoverage: Sendable, Equatable {
+    public var region: String
+    public var workgroup: String
+    public var from: Date
+    public var to: Date
+
+    public init(region: String, workgroup: String, from: Date, to: Date) {
+        self.region = region
+        self.workgroup = workgroup
+        self.from = from
+        self.to = to
     }
 }
 

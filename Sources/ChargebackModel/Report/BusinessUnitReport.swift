@@ -51,6 +51,9 @@ public struct BusinessUnitReport: Sendable, Equatable, Codable {
     public var allocations: [AllocationShareReport]
     /// The lines of `<bu-id>.csv`; their amounts add up to chargebackTotal.
     public var lines: [ChargebackLine]
+    /// Per workgroup, the span over which the store holds its complete query history, ordered by
+    /// region then name; nil when the store recorded none (left out of `report.json`).
+    public var historyCoverage: [HistoryCoverageReport]?
 
     public init(id: String, name: String, accountId: String, costCenter: String?, regions: [String],
                 status: CollectionStatus, error: String?, costDataFinal: Bool, athenaBilled: Decimal?,
@@ -60,7 +63,7 @@ public struct BusinessUnitReport: Sendable, Equatable, Codable {
                 quickUsers: Decimal, quickOther: Decimal, chargebackTotal: Decimal?, budget: Decimal?,
                 budgetUse: Decimal?, previousChargebackTotal: Decimal?, change: Decimal?, changeFraction: Decimal?,
                 workgroups: [WorkgroupReport], topQueries: [QueryCostReport], allocations: [AllocationShareReport],
-                lines: [ChargebackLine]) {
+                lines: [ChargebackLine], historyCoverage: [HistoryCoverageReport]? = nil) {
         self.id = id
         self.name = name
         self.accountId = accountId
@@ -93,6 +96,26 @@ public struct BusinessUnitReport: Sendable, Equatable, Codable {
         self.topQueries = topQueries
         self.allocations = allocations
         self.lines = lines
+        self.historyCoverage = historyCoverage
+    }
+}
+
+/// The span over which one workgroup's complete query history is stored.
+public struct HistoryCoverageReport: Sendable, Equatable, Codable {
+    public var region: String
+    public var workgroup: String
+    public var coveredFrom: Date
+    /// When the last listing that reached the stored history started.
+    public var coveredTo: Date
+    /// Whether the span holds the whole month, from its first instant to its end.
+    public var coversMonth: Bool
+
+    public init(region: String, workgroup: String, coveredFrom: Date, coveredTo: Date, coversMonth: Bool) {
+        self.region = region
+        self.workgroup = workgroup
+        self.coveredFrom = coveredFrom
+        self.coveredTo = coveredTo
+        self.coversMonth = coversMonth
     }
 }
 

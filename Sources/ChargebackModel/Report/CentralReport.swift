@@ -124,6 +124,8 @@ public struct DataQualityNote: Sendable, Equatable, Codable {
         case serviceWithoutCost = "service_without_cost"
         case queriesStillRunning = "queries_still_running"
         case notCollected = "not_collected"
+        /// The month has not ended: its figures are month to date.
+        case monthToDate = "month_to_date"
     }
 
     public var kind: Kind

@@ -6,8 +6,16 @@ public struct BillingMonth: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// 1–12.
     public let month: Int
 
+    /// The years a month may be parsed in; arithmetic (`next`, `previous`) may step one beyond.
+    public static let years = 1970...9999
+
     public init?(year: Int, month: Int) {
-        guard (1970...9999).contains(year), (1...12).contains(month) else { return nil }
+        guard BillingMonth.years.contains(year), (1...12).contains(month) else { return nil }
+        self.init(unchecked: year, month: month)
+    }
+
+    /// A month from arithmetic on a valid one: never out of `Int`'s range, so never a crash.
+    private init(unchecked year: Int, month: Int) {
         self.year = year
         self.month = month
     }
@@ -22,9 +30,8 @@ public struct BillingMonth: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// The month that contains `date` (UTC).
     public init(containing date: Date) {
-        let parts = BillingMonth.utcCalendar.dateComponents([.year, .month], from: date)
-        year = parts.year!
-        month = parts.month!
+        let day = CivilDay(containing: date)
+        self.init(unchecked: day.year, month: day.month)
     }
 
     /// `YYYY-MM`.
@@ -39,19 +46,24 @@ public struct BillingMonth: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     /// The first instant of the month, UTC.
-    public var start: Date {
-        BillingMonth.utcCalendar.date(from: DateComponents(year: year, month: month, day: 1))!
-    }
+    public var start: Date { CivilDay(year: year, month: month, day: 1).start }
 
     /// The first instant of the next month, UTC (the period's exclusive end).
     public var end: Date { next.start }
 
     public var next: BillingMonth {
-        month == 12 ? BillingMonth(year: year + 1, month: 1)! : BillingMonth(year: year, month: month + 1)!
+        month == 12 ? BillingMonth(unchecked: year + 1, month: 1) : BillingMonth(unchecked: year, month: month + 1)
     }
 
     public var previous: BillingMonth {
-        month == 1 ? BillingMonth(year: year - 1, month: 12)! : BillingMonth(year: year, month: month - 1)!
+        month == 1 ? BillingMonth(unchecked: year - 1, month: 12) : BillingMonth(unchecked: year, month: month - 1)
+    }
+
+    /// The month `count` months before this one (after it when `count` is negative).
+    public func monthsBefore(_ count: Int) -> BillingMonth {
+        // Bounded so that the index below stays far from Int's limits.
+        let index = (year * 12 + month - 1) - min(max(count, -1_200_000), 1_200_000)
+        return BillingMonth(unchecked: index >= 0 ? index / 12 : (index - 11) / 12, month: ((index % 12) + 12) % 12 + 1)
     }
 
     /// `YYYY-MM-01`, the Cost Explorer start date.
@@ -85,8 +97,8 @@ public struct BillingMonth: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// `YYYY-MM-DD` of the day that contains `date`, in UTC.
     public static func dayText(_ date: Date) -> String {
-        let parts = utcCalendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        let day = CivilDay(containing: date)
+        return String(format: "%04d-%02d-%02d", day.year, day.month, day.day)
     }
 
     /// The Gregorian calendar in UTC, which every period and date of the reports uses.

@@ -41,6 +41,14 @@ struct BusinessUnitPage {
         var flagged: Bool
     }
 
+    struct CoverageRow {
+        var region: String
+        var workgroup: String
+        var from: String
+        var to: String
+        var coversMonth: Bool
+    }
+
     struct QueryRow {
         var rank: String
         var id: String
@@ -95,6 +103,9 @@ struct BusinessUnitPage {
     var varianceFlagged: Bool
     var workgroups: [WorkgroupRow]
     var hasWorkgroups: Bool
+    /// Each workgroup's stored history span (from, to, whether it holds the whole month).
+    var coverage: [CoverageRow]
+    var hasCoverage: Bool
     var athenaBilled: AmountText
     var athenaEstimated: AmountText
     var anyFlagged: Bool
@@ -175,6 +186,11 @@ struct BusinessUnitPage {
         varianceFlagged = unit.athenaVarianceFlagged
         workgroups = unit.workgroups.map(Self.workgroup)
         hasWorkgroups = !workgroups.isEmpty
+        coverage = (unit.historyCoverage ?? []).map {
+            CoverageRow(region: $0.region, workgroup: $0.workgroup, from: DateFormat.minute($0.coveredFrom),
+                        to: DateFormat.minute($0.coveredTo), coversMonth: $0.coversMonth)
+        }
+        hasCoverage = !coverage.isEmpty
         athenaBilled = AmountText(unit.athenaBilled)
         athenaEstimated = AmountText(unit.athenaEstimated)
         anyFlagged = unit.workgroups.contains { !$0.flags.isEmpty }

@@ -24,7 +24,7 @@ struct PageHeader {
         costMetric = report.costMetric
         costMetricLabel = Self.label(ofMetric: report.costMetric)
         period = "\(report.periodStart) to \(report.periodEnd) (end exclusive), UTC"
-        status = report.status.rawValue
+        status = report.dataQuality.contains { $0.kind == .monthToDate } ? "month to date" : report.status.rawValue
         statusComplete = report.status == .complete
         dataFinal = report.costDataFinal
         hasCollectedAt = report.run != nil
@@ -91,6 +91,7 @@ struct NoteView {
         case .serviceWithoutCost: "Service without cost"
         case .queriesStillRunning: "Queries still running"
         case .notCollected: "Not collected"
+        case .monthToDate: "Month to date"
         }
     }
 }

@@ -113,7 +113,12 @@ public enum ReportPublisher {
                 result.warnings.append(leftoverWarning(aside, error))
             }
         }
-        try writeMonthsIndex(in: out, renderer: renderer)
+        do {
+            try writeMonthsIndex(in: out, renderer: renderer)
+        } catch {
+            throw MonthsIndexNotWritten(month: month, monthFolder: final.path, index: out.appendingPathComponent("index.html").path,
+                                        reason: "\(error)")
+        }
         return result
     }
 
