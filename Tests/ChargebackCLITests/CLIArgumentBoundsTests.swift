@@ -105,15 +105,15 @@ struct CLIArgumentBoundsTests {
     func multiYearHistory() async throws {
         let folder = try await folderWithConfig()
         defer { try? FileManager.default.removeItem(at: folder) }
-        // October 2023 to December 2026: 39 months, for 3 business units and the central account,
-        // more than the 100 allowed here.
+        // October 2023 to December 2026: 39 months, for 3 business units and the central account
+        // (two requests: the sample finds Quick's SERVICE value first), more than the 100 allowed here.
         let run = try await CLI.run(["collect", "--config", "chargeback.yaml", "--store", "s.sqlite", "--since", "2023-10-01",
                                      "--cost-explorer-history-months", "38", "--max-cost-explorer-requests", "100"],
                                     environment: Self.unreachable, in: folder)
         #expect(run.status == 2, "\(run.status) \(run.stderr)")
-        #expect(run.stderr.contains("\(39 * 4) Cost Explorer requests"), "\(run.stderr)")
-        #expect(run.stderr.contains("USD 1.56"), "\(run.stderr)")
-        #expect(run.stderr.contains("--max-cost-explorer-requests 156"), "\(run.stderr)")
+        #expect(run.stderr.contains("\(39 * 5) Cost Explorer requests"), "\(run.stderr)")
+        #expect(run.stderr.contains("USD 1.95"), "\(run.stderr)")
+        #expect(run.stderr.contains("--max-cost-explorer-requests 195"), "\(run.stderr)")
         #expect(!run.stderr.contains("no base credentials"))
     }
 
@@ -121,16 +121,16 @@ struct CLIArgumentBoundsTests {
     func requestLimit() async throws {
         let folder = try await folderWithConfig()
         defer { try? FileManager.default.removeItem(at: folder) }
-        // July to December 2026: 6 months for 4 accounts.
+        // July to December 2026: 6 months for 3 business units and the central account (two each month).
         let run = try await CLI.run(["collect", "--config", "chargeback.yaml", "--store", "s.sqlite", "--since", "2026-07-15",
-                                     "--max-cost-explorer-requests", "23"], environment: Self.unreachable, in: folder)
+                                     "--max-cost-explorer-requests", "29"], environment: Self.unreachable, in: folder)
         #expect(run.status == 2, "\(run.status) \(run.stderr)")
-        #expect(run.stderr.contains("24 Cost Explorer requests"), "\(run.stderr)")
-        #expect(run.stderr.contains("USD 0.24"), "\(run.stderr)")
-        #expect(run.stderr.contains("--max-cost-explorer-requests 24"), "\(run.stderr)")
+        #expect(run.stderr.contains("30 Cost Explorer requests"), "\(run.stderr)")
+        #expect(run.stderr.contains("USD 0.30"), "\(run.stderr)")
+        #expect(run.stderr.contains("--max-cost-explorer-requests 30"), "\(run.stderr)")
         // At the limit, the collect goes on (and here fails for want of an endpoint).
         let atLimit = try await CLI.run(["collect", "--config", "chargeback.yaml", "--store", "s.sqlite", "--since", "2026-07-15",
-                                         "--max-cost-explorer-requests", "24"], environment: Self.unreachable, in: folder)
+                                         "--max-cost-explorer-requests", "30"], environment: Self.unreachable, in: folder)
         #expect(atLimit.status == 1, "\(atLimit.status) \(atLimit.stderr)")
     }
 

@@ -68,14 +68,16 @@ struct FaultMatrixTests {
         }
     }
 
+    /// Each rate keeps the chance that one call meets a fault on all five of its attempts
+    /// (rate⁵, over a few hundred calls) below one in a thousand, so the outcome is certain.
     @Test("transient faults change no figure: every CSV equals the clean run's, exit 0", arguments: [
-        "throttle_rate=0.3,throttle_burst=3,seed=11",        // a throttling storm within the attempts
-        "error_rate=0.2,seed=12",                            // 500 and 503 bursts
-        "reset_rate=0.1,seed=13",                            // connections reset
-        "truncate_rate=0.1,seed=14",                         // bodies cut short
-        "garble_rate=0.1,seed=15",                           // bodies garbled (STS's XML too)
+        "throttle_rate=0.04,throttle_burst=2,seed=11",       // throttling storms shorter than the attempts
+        "error_rate=0.08,seed=12",                           // 500 and 503 answers
+        "reset_rate=0.08,seed=13",                           // connections reset
+        "truncate_rate=0.08,seed=14",                        // bodies cut short
+        "garble_rate=0.08,seed=15",                          // bodies garbled (STS's XML too)
         "expire_early=2,latency=20ms,seed=16",               // credentials expiring mid-run
-        "error_rate=0.05,throttle_rate=0.05,reset_rate=0.03,truncate_rate=0.03,garble_rate=0.03,seed=17",
+        "error_rate=0.02,throttle_rate=0.01,reset_rate=0.01,truncate_rate=0.01,garble_rate=0.01,seed=17",
     ])
     func transientFaults(faults: String) async throws {
         let clean = try await Self.reference.get()

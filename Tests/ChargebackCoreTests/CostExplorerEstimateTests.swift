@@ -8,7 +8,7 @@ import Testing
 struct CostExplorerEstimateTests {
     static let may = BillingMonth("2026-05")!
 
-    @Test("an empty store: one request per month for each business unit and the central account; none for a month not started")
+    @Test("an empty store: one request per month for each business unit, two for the central account (Quick's SERVICE value is looked up first); none for a month not started")
     func emptyStore() throws {
         let config = try SampleOrganisation.config()
         let folder = try StoreFolder()
@@ -17,8 +17,8 @@ struct CostExplorerEstimateTests {
         let april15 = ISO8601DateFormatter().date(from: "2026-04-15T00:00:00Z")!
         let estimate = try CostExplorerEstimate.of(.since(april15, now: now), config: config, store: store, now: now)
         // April, May and June, for three business units and the central account.
-        #expect(estimate == CostExplorerEstimate(requests: 12, months: 3, sources: 4, cached: 0))
-        #expect(estimate.costText == "USD 0.12")
+        #expect(estimate == CostExplorerEstimate(requests: 15, months: 3, sources: 4, cached: 0))
+        #expect(estimate.costText == "USD 0.15")
         var future = CollectPlan.month(Self.may.next.next)
         future.months.append(Self.may.next.next.next)
         #expect(try CostExplorerEstimate.of(future, config: config, store: store, now: now).requests == 0)
@@ -36,13 +36,13 @@ struct CostExplorerEstimateTests {
             let first = try CostExplorerEstimate.of(.month(Self.may), config: config, store: store, now: clock.now())
             let run = try await collector.run(.month(Self.may))
             try #require(run.status == .complete, "\(run.outcomes.compactMap(\.error))")
-            #expect(first.requests == 4)
+            #expect(first.requests == 5)
             #expect(run.costExplorerRequests == first.requests)
 
-            // May is closed and final: only June (estimated) is asked for again.
+            // May is closed and final (its Quick SERVICE value too): only June (estimated) is asked for again.
             let since = CollectPlan.since(Self.may.start, now: clock.now())
             let second = try CostExplorerEstimate.of(since, config: config, store: store, now: clock.now())
-            #expect(second == CostExplorerEstimate(requests: 4, months: 2, sources: 4, cached: 4))
+            #expect(second == CostExplorerEstimate(requests: 5, months: 2, sources: 4, cached: 4))
             let again = try await collector.run(since)
             #expect(again.costExplorerRequests == second.requests)
         }
