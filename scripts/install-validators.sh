@@ -39,5 +39,8 @@ fi
 pip=("$venv/bin/python" -m pip install --quiet --disable-pip-version-check)
 "${pip[@]}" -r "$here/scripts/validators-requirements.txt"
 # focus-validator 2.2.1 declares numpy<2, but the current pyarrow it pulls in needs numpy 2.
-"${pip[@]}" 'numpy>=2,<3' 2>&1 | grep -v "dependency conflicts\|focus-validator .* requires numpy\|dependency resolver" || true
+# pip reports that declared conflict on every install; anything else it says is shown.
+if ! output="$("${pip[@]}" 'numpy>=2,<3' 2>&1)"; then echo "$output" >&2; exit 1; fi
+printf '%s\n' "$output" | grep -v -e "dependency resolver does not" -e "dependency conflicts" \
+  -e "focus-validator .* requires numpy" -e '^$' || true
 touch "$venv/.installed"
