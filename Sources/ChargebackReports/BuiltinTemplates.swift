@@ -240,6 +240,7 @@ enum BuiltinTemplates {
 <title>Chargeback reports</title>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
 <style>
 {{> style.css}}
 </style>
@@ -323,6 +324,7 @@ enum BuiltinTemplates {
         "partials/head.mustache": ####"""
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
 <meta name="generator" content="{{footer.toolName}} {{footer.toolVersion}}">
 <style>
 {{> style.css}}
@@ -335,7 +337,6 @@ enum BuiltinTemplates {
 """####,
         "style.css": ####"""
 /* chargeback report: one stylesheet, inlined into every page. */
-:root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1180px; padding: 1.5rem; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1a1a1a; background: #fff; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }

@@ -133,13 +133,8 @@ struct SampleOrganisationPipelineTests {
         for file in files where !file.name.hasSuffix(".html") {
             if let mismatch = try golden.mismatch(file.data, named: file.name) { Issue.record(Comment(rawValue: mismatch)) }
         }
-        // report.json follows the published schema; every page parses as HTML without an error.
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let schema = try JSONSchemaValidator(schema: Data(contentsOf: repository.appendingPathComponent("docs/report.schema.json")))
-        let json = try #require(files.first { $0.name == "report.json" })
-        let violations = try schema.validate(json.data)
-        #expect(violations.isEmpty, "\(violations.prefix(5))")
+        // Every page parses as HTML without an error. (The golden report.json is checked against
+        // docs/report.schema.json by `make validate-reports`.)
         let pages = files.filter { $0.name.hasSuffix(".html") }
         #expect(pages.map(\.name).sorted() == ["index.html", "invest.html", "retail.html", "risk.html"])
         for page in pages { #expect(HTMLChecker.errors(in: page.data) == [], "\(page.name)") }

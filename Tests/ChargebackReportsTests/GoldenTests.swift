@@ -14,6 +14,20 @@ struct GoldenTests {
         try Golden.check(data, named: name)
     }
 
+    /// report.json of report shapes the fixture lacks; `make validate-reports` checks every
+    /// golden report*.json against docs/report.schema.json with check-jsonschema.
+    @Test("report.json of the injection corpus and of a report without run or notes match their golden files")
+    func otherShapes() throws {
+        var complete = ReportFixture.report()
+        complete.businessUnits.removeLast()
+        complete.run = nil
+        complete.dataQuality = []
+        for (name, report) in [("report-injection.json", InjectionCorpus.report()), ("report-no-run.json", complete)] {
+            let data = try #require(try Rendered.files(report)["report.json"])
+            try Golden.check(data, named: name)
+        }
+    }
+
     @Test("report.json decodes back into the same report")
     func roundTrip() throws {
         let data = try #require(try Rendered.files()["report.json"])

@@ -33,8 +33,8 @@ struct InjectionTests {
                                     "quick_sessions", "quick_spice", "quick_users", "quick_other", "chargeback_total",
                                     "budget", "amount", "share", "driver_value", "quantity", "queries", "queries_billable",
                                     "queries_failed", "queries_cancelled", "bytes_scanned", "bytes_billed",
-                                    "estimated_cost", "reconciled_cost", "engine_time_ms", "BilledCost", "EffectiveCost",
-                                    "ConsumedQuantity"]
+                                    "estimated_cost", "reconciled_cost", "engine_time_ms", "BilledCost", "EffectiveCost", "ListCost", "ContractedCost",
+                                    "ConsumedQuantity", "PricingQuantity"]
         var sawGuard = false
         for (name, data) in files where name.hasSuffix(".csv") {
             let (_, rows) = try CSVParser.records(data)
