@@ -12,7 +12,10 @@ import Glibc
 /// faults must not change a figure; a lasting one gives the exact partial outcome and exit code.
 @Suite("Fault matrix: collect and render under the sandbox's faults", .serialized, .timeLimit(.minutes(10)))
 struct FaultMatrixTests {
-    static let month = BillingMonth.previous(to: Date())
+    /// One sample organisation for every run of the suite: its generated history and bill depend
+    /// on the day it is made for, and a run after midnight must compare with the same data.
+    static let now = Date()
+    static let month = BillingMonth.previous(to: now)
 
     /// The CSV files of a published month, by name.
     typealias Published = [String: String]
@@ -25,7 +28,7 @@ struct FaultMatrixTests {
 
     /// `collect` with `faults` into a new store, then `render` (no AWS call) of that store.
     static func run(faults: String, extraCollectArguments: [String] = []) async throws -> Outcome {
-        let sandbox = try await SampleSandbox.start(faults: faults)
+        let sandbox = try await SampleSandbox.start(faults: faults, scenario: SandboxScenarios.sample(now: now))
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try await CLI.run(["init", "chargeback.yaml"], in: folder)
