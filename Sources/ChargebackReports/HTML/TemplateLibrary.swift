@@ -11,11 +11,15 @@ struct TemplateLibrary {
 
     init(directory: URL?) throws {
         let sources = try directory.map(Self.read) ?? BuiltinTemplates.files
+        IsolatingHTMLEscape.registered
         var library = MustacheLibrary()
         for (path, text) in sources.sorted(by: { $0.key < $1.key }) {
-            let name = path.hasSuffix(".mustache") ? String(path.dropLast(".mustache".count)) : path
+            let isTemplate = path.hasSuffix(".mustache")
+            let name = isTemplate ? String(path.dropLast(".mustache".count)) : path
             do {
-                try library.register(text, named: name)
+                // Every template's values, the built-in ones' and a --templates folder's, are
+                // escaped with their bidirectional controls isolated.
+                try library.register(isTemplate ? IsolatingHTMLEscape.pragma + text : text, named: name)
             } catch {
                 throw ReportRenderError.badTemplate(name: path, reason: "\(error)")
             }
