@@ -39,6 +39,9 @@ public enum ChargebackMain {
         }
         // The command runs as a task that a signal cancels, so it can stop cleanly.
         Interruption.shared.install()
+        // A file size limit (ulimit -f) then fails the write with EFBIG, reported like a full disk,
+        // instead of killing the process halfway through a month.
+        signal(SIGXFSZ, SIG_IGN)
         let box = CommandBox(command: command)
         let work = Task { try await box.run() }
         Interruption.shared.onInterrupt { work.cancel() }

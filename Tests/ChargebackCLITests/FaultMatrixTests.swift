@@ -134,4 +134,68 @@ struct FaultMatrixTests {
         // What was collected renders with what was not named first; nothing usable: no report.
         #expect([1, 3].contains(slow.render.status), "\(slow.render.stderr)")
     }
+
+    /// A folder with the sample configuration and a store of the suite's month, collected cleanly.
+    static func collected() async throws -> URL {
+        let sandbox = try await SampleSandbox.start(scenario: SandboxScenarios.sample(now: now))
+        let folder = try temporaryDirectory()
+        _ = try await CLI.run(["init", "chargeback.yaml"], in: folder)
+        let collect = try await CLI.run(["collect", "--config", "chargeback.yaml", "--month", month.text, "--store", "s.sqlite",
+                                         "--quiet"], environment: sandbox.environment, in: folder)
+        await sandbox.stop()
+        try #require(collect.status == 0, "\(collect.stderr)")
+        return folder
+    }
+
+    static func render(in folder: URL, out: String, limitKilobytes: Int? = nil) async throws -> CommandRun {
+        let arguments = ["render", "--config", "chargeback.yaml", "--month", month.text, "--store", "s.sqlite", "--out", out]
+        guard let limitKilobytes else { return try await CLI.run(arguments, in: folder) }
+        // The shell sets the file size limit, then becomes the command.
+        let line = "ulimit -f \(limitKilobytes) && exec \"$0\" \"$@\""
+        return try await CLI.run(["-c", line, CLI.executable.path] + arguments, in: folder,
+                                 executable: URL(fileURLWithPath: "/bin/sh"))
+    }
+
+    @Test("a disk that fills up (a file size limit) while a month is written: exit 1 naming the file, the previous month intact, nothing left behind")
+    func fullDisk() async throws {
+        let folder = try await Self.collected()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = try await Self.render(in: folder, out: "reports")
+        try #require(good.status == 0, "\(good.stderr)")
+        let monthFolder = folder.appendingPathComponent("reports/\(Self.month.text)")
+        let before = try String(contentsOf: monthFolder.appendingPathComponent("summary.csv"), encoding: .utf8)
+
+        let full = try await Self.render(in: folder, out: "reports", limitKilobytes: 8)
+        #expect(full.status == 1, "\(full.status): \(full.stderr)")
+        #expect(full.stderr.contains("File too large"), "\(full.stderr)")
+        #expect(full.stderr.contains(folder.appendingPathComponent("reports").path), "\(full.stderr)")
+        #expect(try String(contentsOf: monthFolder.appendingPathComponent("summary.csv"), encoding: .utf8) == before)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("reports").path)
+            .filter { $0.hasPrefix(".") && $0 != ".chargeback.lock" }
+        #expect(left.isEmpty, "\(left)")
+    }
+
+    @Test("an --out that is a symbolic link to a folder: the month lands in the folder, the link stays a link")
+    func symlinkedOutput() async throws {
+        let folder = try await Self.collected()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("real-reports")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("reports").path,
+                                                   withDestinationPath: target.path)
+        let run = try await Self.render(in: folder, out: "reports")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("\(Self.month.text)/summary.csv").path))
+        let kind = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("reports").path)[.type]
+        #expect(kind as? FileAttributeType == .typeSymbolicLink)
+    }
+
+    @Test("an --out that cannot be written (under /proc, refused even to root): exit 2 before anything, naming it")
+    func unwritableOutput() async throws {
+        let folder = try await Self.collected()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try await Self.render(in: folder, out: "/proc/chargeback-reports")
+        #expect(run.status == 2, "\(run.status): \(run.stderr)")
+        #expect(run.stderr.contains("/proc/chargeback-reports"), "\(run.stderr)")
+    }
 }

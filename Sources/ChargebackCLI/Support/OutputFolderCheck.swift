@@ -25,6 +25,30 @@ enum OutputFolderCheck {
         guard access(url.path, W_OK | X_OK) == 0 else {
             throw ValidationError("--out '\(path.prefix(200))': \(what) is not writable (\(String(cString: strerror(errno))))")
         }
+        try probeWrite(path)
+    }
+
+    /// Creates the folder (the render would) and a file in it: only trying tells, as root passes
+    /// `access` where a file system (procfs, a read-only mount for some calls) still refuses.
+    private static func probeWrite(_ path: String) throws {
+        let folder = URL(fileURLWithPath: path).standardizedFileURL
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ValidationError("--out '\(path.prefix(200))' cannot be created: \(Self.reason(error))")
+        }
+        let probe = folder.appendingPathComponent(".chargeback-write-check-\(getpid())").path
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw ValidationError("--out '\(path.prefix(200))' is not writable (\(String(cString: strerror(errno))))")
+        }
+        close(descriptor)
+        unlink(probe)
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        return underlying.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
     }
 
     /// `--templates` is a readable folder holding the templates every page needs, each of which parses.
