@@ -38,7 +38,7 @@ deps-python:
 build: deps-system
 	$(SWIFT) build $(BUILD_FLAGS)
 
-## test: every test: Swift unit and integration tests (sandbox and moto on loopback), boto3 against the sandbox, and the IAM policies of docs/iam linted.
+## test: every test: Swift unit and integration tests (sandbox and moto on loopback), boto3 against the sandbox, the IAM policies of docs/iam linted, the install, and the CI examples linted and run.
 test: deps
 	$(SWIFT) build $(BUILD_FLAGS) --build-tests
 	$(SWIFT) test $(BUILD_FLAGS) --skip-build

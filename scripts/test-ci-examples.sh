@@ -69,7 +69,7 @@ run_step report "${github[@]}"
 grep -q "restored store store/chargeback.sqlite" "$job/log" || fail "the monthly run did not find the store"
 month_dir="reports/$report_month"
 cmp -s "$job/summary" "$job/$month_dir/summary.md" || fail "GITHUB_STEP_SUMMARY is not the month's summary.md"
-grep -q "$report_month" "$job/summary" || fail "the summary does not name $report_month"
+grep -q "^# Chargeback — $(date -u -d "${report_month}-01" '+%B %Y')$" "$job/summary" || fail "the summary does not head with $report_month"
 grep -qx "month-dir=$month_dir" "$job/output" || fail "GITHUB_OUTPUT has no month-dir=$month_dir: $(cat "$job/output")"
 grep -qx "month=$report_month" "$job/output" || fail "GITHUB_OUTPUT has no month=$report_month"
 for file in index.html summary.csv report.json focus.csv summary.md; do
