@@ -11,7 +11,8 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 ci="$here/examples/ci"
 . "$here/scripts/sandbox-lib.sh"
 work="$(mktemp -d)"
-trap 'stop_sandbox; rm -rf "$work"' EXIT
+OIDC_PID=""
+trap 'stop_sandbox; [ -z "$OIDC_PID" ] || kill "$OIDC_PID" 2>/dev/null; rm -rf "$work"' EXIT
 fail() { echo "test-ci-examples: $*" >&2; exit 1; }
 check() { echo "   ok: $*"; }
 
@@ -51,17 +52,27 @@ new_job() {
   : >"$job/output"
 }
 
-echo "== GitHub Actions: a daily collect, then the monthly report (token file given by the job)"
+# GitHub's token service, faked on loopback: it wants the job's request token, like the real one.
+python3 "$here/scripts/fake-github-oidc.py" "$work/oidc-port" request-secret "eyJhbGciOiJSUzI1NiJ9.github-token.signature" &
+OIDC_PID=$!
+for _ in $(seq 1 100); do [ -s "$work/oidc-port" ] && break; sleep 0.1; done
+[ -s "$work/oidc-port" ] || fail "the fake GitHub token service did not start within 10 s"
+token_service="http://127.0.0.1:$(cat "$work/oidc-port")/token?api-version=2.0"
+
+echo "== GitHub Actions: a daily collect (token from the token service), then the monthly report (token file)"
 start ""
 new_job github
-printf 'eyJhbGciOiJSUzI1NiJ9.ci-token.signature' >"$work/token"
 set_clock "${report_month}-20T05:17:00Z"
-github=(GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY="$job/summary" GITHUB_OUTPUT="$job/output" AWS_WEB_IDENTITY_TOKEN_FILE="$work/token")
-run_step collect "${github[@]}"
+run_step collect GITHUB_ACTIONS=true NO_PROXY=127.0.0.1 ACTIONS_ID_TOKEN_REQUEST_URL="$token_service" \
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN=request-secret
 [ "$STATUS" -eq 0 ] || fail "the daily collect exited $STATUS"
 grep -q "no store restored: starting fresh" "$job/log" || fail "the first run did not say it starts a fresh store"
 [ -s "$job/store/chargeback.sqlite" ] || fail "the daily collect left no store"
-check "daily collect exit 0, fresh store created"
+grep -q "github-token\|request-secret" "$job/log" && fail "a token reached the log"
+check "daily collect exit 0 with the token service's token, fresh store created"
+
+printf 'eyJhbGciOiJSUzI1NiJ9.ci-token.signature' >"$work/token"
+github=(GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY="$job/summary" GITHUB_OUTPUT="$job/output" AWS_WEB_IDENTITY_TOKEN_FILE="$work/token")
 
 set_clock "${this_month}-06T06:41:00Z"
 run_step report "${github[@]}"
@@ -108,11 +119,14 @@ grep -q "^::error title=chargeback failed::" "$job/log" || fail "no ::error:: an
 run_step collect GITLAB_CI=true AWS_ROLE_ARN="arn:aws:iam::111111111111:role/qs-athena-cross-account-role-a" \
   AWS_ID_TOKEN="eyJhbGciOiJSUzI1NiJ9.gitlab-token.signature"
 [ "$STATUS" -ne 0 ] && [ "$STATUS" -ne 3 ] || fail "a role that trusts no OIDC provider exited $STATUS"
+run_step collect GITHUB_ACTIONS=true NO_PROXY=127.0.0.1 ACTIONS_ID_TOKEN_REQUEST_URL="$token_service" \
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN=wrong-secret
+[ "$STATUS" -ne 0 ] && [ "$STATUS" -ne 3 ] || fail "a refused GitHub token request exited $STATUS"
 run_step collect GITLAB_CI=true
 [ "$STATUS" -eq 1 ] || fail "a GitLab job without its id_tokens variable exited $STATUS, not 1"
 grep -q "no OIDC token" "$job/log" || fail "a missing OIDC token is not explained"
 printf 'not a database' >"$job/store/chargeback.sqlite"
 run_step report GITLAB_CI=true AWS_ID_TOKEN="eyJhbGciOiJSUzI1NiJ9.gitlab-token.signature"
 grep -q "not a SQLite database: set aside" "$job/log" || fail "a damaged store was not set aside"
-check "bad configuration (2), untrusted role, missing token (1) fail; a damaged store is set aside"
+check "bad configuration (2), untrusted role, refused token request, missing token (1) fail; a damaged store is set aside"
 echo "test-ci-examples: passed"
