@@ -8,6 +8,10 @@ BIN_DIR       = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path 2>/dev/nul
 DEMO_DIR     ?= reports/demo
 PREFIX       ?= /usr/local
 DESTDIR      ?=
+# install builds in release mode; test-install reuses the debug build of `make test` (the same
+# install steps, without a second full build): TEST_INSTALL_CONFIGURATION=release for the real one.
+INSTALL_CONFIGURATION ?= release
+TEST_INSTALL_CONFIGURATION ?= debug
 
 .PHONY: all build deps deps-system deps-python test test-conformance lint-iam demo bench screenshots clean \
 	install uninstall test-install deps-install-test lint-ci deps-ci-lint test-ci-examples
@@ -71,7 +75,7 @@ screenshots: $(if $(REPORTS),deps-system,demo)
 
 ## install: a release build of chargeback and chargeback-sandbox, their man pages and bash, zsh and fish completions, into $(DESTDIR)$(PREFIX).
 install: deps-system
-	SWIFT="$(SWIFT)" scripts/install.sh install "$(DESTDIR)$(PREFIX)"
+	SWIFT="$(SWIFT)" INSTALL_CONFIGURATION="$(INSTALL_CONFIGURATION)" scripts/install.sh install "$(DESTDIR)$(PREFIX)"
 
 ## uninstall: removes exactly the files install put under $(DESTDIR)$(PREFIX).
 uninstall:
@@ -79,7 +83,7 @@ uninstall:
 
 ## test-install: install into a temporary DESTDIR, run the installed binaries, read the man pages, parse the completions, uninstall.
 test-install: deps-install-test
-	scripts/test-install.sh "$(MAKE)"
+	INSTALL_CONFIGURATION="$(TEST_INSTALL_CONFIGURATION)" scripts/test-install.sh "$(MAKE)"
 
 deps-install-test: deps-system
 	@if ! command -v man >/dev/null || ! command -v groff >/dev/null || ! command -v zsh >/dev/null || ! command -v fish >/dev/null; then \

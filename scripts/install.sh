@@ -3,11 +3,13 @@
 # their man pages (swift-argument-parser's generate-manual plugin) and bash, zsh and fish
 # completions (each binary's --generate-completion-script), under ROOT (DESTDIR + PREFIX).
 # The templates are inside the binary, so nothing else is needed at run time.
-# usage: install.sh install|uninstall ROOT        (SWIFT: the swift driver, default swift)
+# usage: install.sh install|uninstall ROOT
+# SWIFT: the swift driver (default swift); INSTALL_CONFIGURATION: release (default) or debug.
 set -euo pipefail
 action="${1:?usage: install.sh install|uninstall ROOT}"
 root="${2:?usage: install.sh install|uninstall ROOT}"
 swift="${SWIFT:-swift}"
+configuration="${INSTALL_CONFIGURATION:-release}"
 tools=(chargeback chargeback-sandbox)
 
 # Every file install puts under ROOT for TOOL, the one list uninstall removes.
@@ -33,14 +35,14 @@ esac
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 # Everything the plugin below builds, so it finds the build done.
-"$swift" build -c release
-bin="$("$swift" build -c release --show-bin-path)"
+"$swift" build -c "$configuration"
+bin="$("$swift" build -c "$configuration" --show-bin-path)"
 
-# The man pages: the plugin builds the package in release mode (already done above) and writes
+# The man pages: the plugin builds the package (already done above) and writes
 # one page per command-line tool under .build/plugins. The page's date is the commit's, so the
 # same commit gives the same page.
 date="$(git log -1 --format=%cs 2>/dev/null || date -u +%Y-%m-%d)"
-"$swift" package plugin generate-manual --configuration release --date "$date" >/dev/null
+"$swift" package plugin generate-manual --configuration "$configuration" --date "$date" >/dev/null
 generated="$(mktemp -d)"
 trap 'rm -rf "$generated"' EXIT
 for tool in "${tools[@]}"; do

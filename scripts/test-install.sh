@@ -2,27 +2,28 @@
 # `make test-install`: `make install` into a temporary DESTDIR, then what a user would try: the
 # installed files, `--version` and `--help` of both binaries, the man pages read by man and groff,
 # the completions parsed by their shells; then `make uninstall` and nothing of it is left.
-# usage: test-install.sh [MAKE]
+# usage: test-install.sh [MAKE]      (INSTALL_CONFIGURATION: the build to install, default the Makefile's)
 set -euo pipefail
 make="${1:-make}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 destdir="$(mktemp -d)"
-trap 'rm -rf "$destdir"' EXIT
+listing="$(mktemp)"
+trap 'rm -rf "$destdir" "$listing"' EXIT
 prefix=/opt/chargeback-test
 root="$destdir$prefix"
 fail() { echo "test-install: $*" >&2; exit 1; }
 
-"$make" --no-print-directory install DESTDIR="$destdir" PREFIX="$prefix"
+"$make" --no-print-directory install DESTDIR="$destdir" PREFIX="$prefix" ${INSTALL_CONFIGURATION:+INSTALL_CONFIGURATION="$INSTALL_CONFIGURATION"}
 
 echo "== installed files"
-(cd "$destdir" && find . -type f -o -type l | sort) | tee "$destdir/listing"
+(cd "$destdir" && find . -type f -o -type l | sort) | tee "$listing"
 expected="$(for tool in chargeback chargeback-sandbox; do
   printf './%s\n' "${prefix#/}/bin/$tool" "${prefix#/}/share/man/man1/$tool.1" \
     "${prefix#/}/share/bash-completion/completions/$tool" "${prefix#/}/share/zsh/site-functions/_$tool" \
     "${prefix#/}/share/fish/vendor_completions.d/$tool.fish"
 done | sort)"
-[ "$(cat "$destdir/listing")" = "$expected" ] || fail "the installed files are not the expected ones: $(diff <(echo "$expected") "$destdir/listing" || true)"
+[ "$(cat "$listing")" = "$expected" ] || fail "the installed files are not the expected ones: $(diff <(echo "$expected") "$listing" || true)"
 
 echo "== --version and --help"
 commit="$(git rev-parse --short=12 HEAD 2>/dev/null || true)"
@@ -71,6 +72,6 @@ done
 
 echo "== uninstall"
 "$make" --no-print-directory uninstall DESTDIR="$destdir" PREFIX="$prefix"
-left="$(cd "$destdir" && find . \( -type f -o -type l \) ! -name listing)"
+left="$(cd "$destdir" && find . -type f -o -type l)"
 [ -z "$left" ] || fail "uninstall left: $left"
 echo "test-install: passed"
