@@ -121,7 +121,8 @@ run_step collect GITLAB_CI=true AWS_ROLE_ARN="arn:aws:iam::111111111111:role/qs-
 [ "$STATUS" -ne 0 ] && [ "$STATUS" -ne 3 ] || fail "a role that trusts no OIDC provider exited $STATUS"
 run_step collect GITHUB_ACTIONS=true NO_PROXY=127.0.0.1 ACTIONS_ID_TOKEN_REQUEST_URL="$token_service" \
   ACTIONS_ID_TOKEN_REQUEST_TOKEN=wrong-secret
-[ "$STATUS" -ne 0 ] && [ "$STATUS" -ne 3 ] || fail "a refused GitHub token request exited $STATUS"
+[ "$STATUS" -eq 1 ] || fail "a refused GitHub token request exited $STATUS, not 1"
+grep -q "GitHub's token service gave no OIDC token" "$job/log" || fail "a refused token request is not explained"
 run_step collect GITLAB_CI=true
 [ "$STATUS" -eq 1 ] || fail "a GitLab job without its id_tokens variable exited $STATUS, not 1"
 grep -q "no OIDC token" "$job/log" || fail "a missing OIDC token is not explained"

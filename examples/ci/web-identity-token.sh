@@ -13,9 +13,12 @@ mkdir -p "$(dirname "$file")"
 if [ -n "${!variable:-}" ]; then
   printf '%s' "${!variable}" >"$file"
 elif [ -n "${ACTIONS_ID_TOKEN_REQUEST_URL:-}" ] && [ -n "${ACTIONS_ID_TOKEN_REQUEST_TOKEN:-}" ]; then
-  curl -fsS --max-time 30 -H "Authorization: bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN" \
-    "$ACTIONS_ID_TOKEN_REQUEST_URL&audience=sts.amazonaws.com" |
-    python3 -c 'import json, sys; sys.stdout.write(json.load(sys.stdin)["value"])' >"$file"
+  response="$(curl -fsS --max-time 30 -H "Authorization: bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN" \
+    "$ACTIONS_ID_TOKEN_REQUEST_URL&audience=sts.amazonaws.com")" || {
+    echo "web-identity-token.sh: GitHub's token service gave no OIDC token (is 'id-token: write' granted?)" >&2
+    exit 1
+  }
+  printf '%s' "$response" | python3 -c 'import json, sys; sys.stdout.write(json.load(sys.stdin).get("value", ""))' >"$file"
 else
   echo "web-identity-token.sh: no OIDC token: set the id_tokens variable $variable (GitLab) or grant 'id-token: write' (GitHub Actions)" >&2
   exit 1
