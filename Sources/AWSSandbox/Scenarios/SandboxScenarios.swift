@@ -20,7 +20,6 @@ public enum SandboxScenarios {
     public static let ciIdentityProviders = ["token.actions.githubusercontent.com", "gitlab.com"]
 
     public static var runAsRoleArn: String { roleArn(account: centralAccountId, name: runAsRoleName) }
-    public static var ciReporterRoleArn: String { roleArn(account: centralAccountId, name: ciReporterRoleName) }
 
     public static func roleArn(account: String, name: String) -> String { "arn:aws:iam::\(account):role/\(name)" }
 
