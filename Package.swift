@@ -31,11 +31,15 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
 
+        // The version and the commit of the build (generated before each build by the plugin).
+        .target(name: "ChargebackBuildInfo", plugins: ["BuildCommitPlugin"]),
+        .plugin(name: "BuildCommitPlugin", capability: .buildTool()),
+
         // The AWS wire layer: signing, credentials, transport, retries, protocols, errors.
         .target(
             name: "AWSCore",
             dependencies: [
-                "CCurl", "CLibXML2",
+                "CCurl", "CLibXML2", "ChargebackBuildInfo",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -75,7 +79,7 @@ let package = Package(
             name: "ChargebackCLI",
             dependencies: [
                 "ChargebackCore", "ChargebackStore", "ChargebackAttribution", "ChargebackReports",
-                "AWSCore", "AWSServices",
+                "AWSCore", "AWSServices", "ChargebackBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -98,7 +102,7 @@ let package = Package(
         .executableTarget(
             name: "chargeback-sandbox",
             dependencies: [
-                "AWSSandbox",
+                "AWSSandbox", "ChargebackBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,7 +110,7 @@ let package = Package(
         .testTarget(
             name: "AWSCoreTests",
             dependencies: [
-                "AWSCore", "ChargebackTestSupport",
+                "AWSCore", "ChargebackTestSupport", "ChargebackBuildInfo",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -131,7 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChargebackCLITests",
-            dependencies: ["ChargebackCLI", "ChargebackCore", "ChargebackAttribution", "ChargebackReports",
+            dependencies: ["ChargebackCLI", "ChargebackCore", "ChargebackAttribution", "ChargebackReports", "ChargebackBuildInfo",
                            "ChargebackTestSupport", "AWSSandbox", "AWSCore"]
         ),
         // What several test targets share (golden files); never part of a product.
@@ -152,7 +156,7 @@ let package = Package(
             name: "ChargebackReportsTests",
             dependencies: ["ChargebackReports", "ChargebackAttribution", "ChargebackModel", "ChargebackTestSupport", "CLibXML2"]
         ),
-        .executableTarget(name: "chargeback-bench", dependencies: ["ChargebackCore", "ChargebackAttribution", "ChargebackTestSupport", "AWSSandbox", "AWSServices", "AWSCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "chargeback-bench", dependencies: ["ChargebackCore", "ChargebackAttribution", "ChargebackTestSupport", "AWSSandbox", "AWSServices", "AWSCore", "ChargebackBuildInfo", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     ],
     swiftLanguageModes: [.v6]
 )

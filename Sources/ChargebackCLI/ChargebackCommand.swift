@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChargebackBuildInfo
 import Foundation
 
 /// The `chargeback` command line: subcommands as nested types, logic in the libraries.
@@ -7,15 +8,10 @@ public struct ChargebackCommand: AsyncParsableCommand {
         commandName: "chargeback",
         abstract: "Monthly per-business-unit chargeback reports for Amazon Quick and Athena.",
         discussion: "Exit codes: 0 complete, 1 failed, 2 usage or configuration error, 3 partial.",
-        version: ChargebackVersion.current,
+        version: ChargebackVersion.description,
         subcommands: [ReportCommand.self, CollectCommand.self, RenderCommand.self, CheckCommand.self, DiscoverCommand.self, InitCommand.self]
     )
     public init() {}
-}
-
-/// The version every report and `--version` carry.
-public enum ChargebackVersion {
-    public static let current = "0.2.0"
 }
 
 /// The exit codes the README lists, one meaning each for scripts.

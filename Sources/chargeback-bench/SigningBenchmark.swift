@@ -1,4 +1,5 @@
 import AWSCore
+import ChargebackBuildInfo
 import Foundation
 
 /// SigV4 signing of a typical Athena JSON 1.1 call (a ListQueryExecutions page with a token,
@@ -15,7 +16,7 @@ enum SigningBenchmark {
                                   body: Data(#"{"MaxResults":50,"NextToken":"eyJwb3NpdGlvbiI6MTUwLCJraW5kIjoiTGlzdFF1ZXJ5RXhlY3V0aW9ucyJ9","WorkGroup":"primary"}"#.utf8))
         request.headers["Content-Type"] = "application/x-amz-json-1.1"
         request.headers["X-Amz-Target"] = "AmazonAthena.ListQueryExecutions"
-        request.headers["User-Agent"] = "chargeback/0.1"
+        request.headers["User-Agent"] = ChargebackVersion.userAgent
         let start = Date()
 
         let (signatureBytes, seconds) = await measure { () async -> Int in

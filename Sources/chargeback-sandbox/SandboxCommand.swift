@@ -1,5 +1,6 @@
 import ArgumentParser
 import AWSSandbox
+import ChargebackBuildInfo
 import Dispatch
 import Foundation
 
@@ -8,7 +9,8 @@ import Foundation
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chargeback-sandbox",
-        abstract: "A loopback AWS emulator (STS, Athena, Cost Explorer, QuickSight) for demos and tests.")
+        abstract: "A loopback AWS emulator (STS, Athena, Cost Explorer, QuickSight) for demos and tests.",
+        version: ChargebackVersion.description)
 
     @Option(help: "A scenario YAML file.")
     var scenario: String?

@@ -1,5 +1,6 @@
 import ChargebackTestSupport
 import AWSCore
+import ChargebackBuildInfo
 import Foundation
 import Testing
 
@@ -121,7 +122,7 @@ import Testing
         #expect(sent.headers["X-Amz-Target"] == "AmazonAthena.ListWorkGroups")
         #expect(sent.headers["Content-Type"] == "application/x-amz-json-1.1")
         #expect(sent.headers["X-Amz-Date"] == "20150830T123600Z")
-        #expect(sent.headers["User-Agent"] == "chargeback/0.1")
+        #expect(sent.headers["User-Agent"] == "chargeback/\(ChargebackVersion.current)")
         let body = try #require(try JSONSerialization.jsonObject(with: sent.body) as? [String: Int])
         #expect(body == ["MaxResults": 50])
         let authorization = try #require(sent.headers["Authorization"])

@@ -34,6 +34,18 @@ import Testing
         #expect(workgroups.contains { $0.resultEncryption == nil })
     }
 
+    @Test func theCIReporterRoleTrustsGitHubAndGitLabTokensAndReachesOnlyRoleA() throws {
+        let central = try #require(SandboxScenarios.sample(now: Self.now).account("111111111111"))
+        let role = try #require(central.roles.first { $0.name == "chargeback-ci-reporter" })
+        #expect(role.trustedPrincipals == [
+            "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com",
+            "arn:aws:iam::111111111111:oidc-provider/gitlab.com",
+        ])
+        #expect(role.trustsWebIdentity)
+        #expect(role.mayAssume == ["arn:aws:iam::111111111111:role/qs-athena-cross-account-role-a"])
+        #expect(!role.allowedActions.contains { $0.hasPrefix("athena:") || $0 == "*" })
+    }
+
     @Test func quickResourcesCoverEveryAttributionCase() throws {
         let central = try #require(SandboxScenarios.sample(now: Self.now).account("111111111111"))
         let sources = Dictionary(uniqueKeysWithValues: central.quickDataSources.map { ($0.id, $0) })

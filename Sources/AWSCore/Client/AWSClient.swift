@@ -1,3 +1,4 @@
+import ChargebackBuildInfo
 import Foundation
 import Logging
 
@@ -21,7 +22,7 @@ public struct AWSClient: Sendable {
     public init(http: any HTTPClient, credentialProvider: any CredentialProvider, region: String,
                 endpoints: EndpointResolver = EndpointResolver(), retry: RetryPolicy = RetryPolicy(),
                 clock: @escaping @Sendable () -> Date = { Date() },
-                logger: Logger = Logger(label: "chargeback.aws"), userAgent: String = "chargeback/0.1",
+                logger: Logger = Logger(label: "chargeback.aws"), userAgent: String = ChargebackVersion.userAgent,
                 rateLimiter: RateLimiter? = nil) {
         self.http = http
         self.credentialProvider = credentialProvider

@@ -55,7 +55,8 @@ extension SandboxScenarios {
         refundService: "Amazon QuickSight", refundUsageType: "QS-Author-Month",
         coveredService: "AWS Lambda", coveredUsageType: "USE1-Lambda-GB-Second")
 
-    /// The demo organisation: a central Quick account ("111111111111") and three BUs with fixed
+    /// The demo organisation: a central Quick account ("111111111111", with the IAM user "reporter"
+    /// and the CI's web identity role `chargeback-ci-reporter`) and three BUs with fixed
     /// ids, whose query history covers the last two full calendar months and the current one,
     /// and whose bills match those queries (risk's Athena bill runs about 15% over its estimate).
     /// Every account's bill also carries a negotiated discount, a Savings Plan, a credit, a refund
@@ -92,7 +93,7 @@ extension SandboxScenarios {
         let central = ScenarioAccount(
             id: centralAccountId, name: "central",
             users: [reporterUser()],
-            roles: [runAsRole(mayAssume: units.map { roleArn(account: $0.accountId, name: consumerRoleName) })],
+            roles: [runAsRole(mayAssume: units.map { roleArn(account: $0.accountId, name: consumerRoleName) }), ciReporterRole()],
             costLines: SampleBillMetrics.priced(SampleCostLines.quick(days: billedDays, scale: 1, random: &random),
                                                 discount: Decimal(string: "0.08")!)
                 + SampleBillMetrics.adjustments(centralTargets, scale: 1, days: billedDays),

@@ -13,6 +13,12 @@ public enum SandboxScenarios {
     /// The region of the central account's Quick and of the BU data sources.
     public static let quickRegion = "us-east-1"
 
+    /// The CI's reporter role: taken with an OIDC token (AssumeRoleWithWebIdentity), as a scheduled
+    /// job on GitHub Actions or GitLab CI does; it goes on through Role A like the IAM user.
+    public static let ciReporterRoleName = "chargeback-ci-reporter"
+    /// The OIDC providers it trusts; the sandbox accepts any token for them.
+    public static let ciIdentityProviders = ["token.actions.githubusercontent.com", "gitlab.com"]
+
     public static var runAsRoleArn: String { roleArn(account: centralAccountId, name: runAsRoleName) }
 
     public static func roleArn(account: String, name: String) -> String { "arn:aws:iam::\(account):role/\(name)" }
@@ -31,6 +37,17 @@ public enum SandboxScenarios {
     static func runAsRole(mayAssume: [String]) -> ScenarioRole {
         ScenarioRole(name: runAsRoleName, trustedPrincipals: ["arn:aws:iam::\(centralAccountId):root"],
                      mayAssume: mayAssume, allowedActions: ["sts:AssumeRole"])
+    }
+
+    /// The reporter's permissions when it goes through Role A (docs/iam/reporter-via-role-a.json)
+    /// plus the central Cost Explorer and QuickSight calls (docs/iam/central-costs.json).
+    static func ciReporterRole() -> ScenarioRole {
+        ScenarioRole(name: ciReporterRoleName,
+                     trustedPrincipals: ciIdentityProviders.map { "arn:aws:iam::\(centralAccountId):oidc-provider/\($0)" },
+                     mayAssume: [runAsRoleArn],
+                     allowedActions: ["sts:AssumeRole", "sts:GetCallerIdentity", "ce:GetCostAndUsage",
+                                      "quicksight:ListDataSources", "quicksight:DescribeDataSource",
+                                      "quicksight:ListDataSets", "quicksight:DescribeDataSet"])
     }
 
     static func consumerRole(dataSourceId: String) -> ScenarioRole {

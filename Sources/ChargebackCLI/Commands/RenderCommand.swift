@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChargebackAttribution
+import ChargebackBuildInfo
 import ChargebackCore
 import ChargebackReports
 import Foundation
