@@ -101,8 +101,9 @@ uninstall:
 	scripts/install.sh uninstall "$(DESTDIR)$(PREFIX)"
 
 ## test-install: install into a temporary DESTDIR, run the installed binaries, read the man pages, parse the completions, uninstall.
+# No MAKE variable in this recipe: `make -n test` (the README walkthrough) runs any line naming it.
 test-install: deps-install-test
-	INSTALL_CONFIGURATION="$(TEST_INSTALL_CONFIGURATION)" scripts/test-install.sh "$(MAKE)"
+	INSTALL_CONFIGURATION="$(TEST_INSTALL_CONFIGURATION)" scripts/test-install.sh
 
 deps-install-test: deps-system
 	@if ! command -v man >/dev/null || ! command -v groff >/dev/null || ! command -v zsh >/dev/null || ! command -v fish >/dev/null; then \

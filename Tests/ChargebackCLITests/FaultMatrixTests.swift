@@ -125,6 +125,18 @@ struct FaultMatrixTests {
         }
     }
 
+    @Test("the central account denied: Role A and Quick's costs both live there, every scope fails (exit 1), no report")
+    func centralAccountDenied() async throws {
+        let denied = try await Self.run(faults: "deny_account=111111111111")
+        #expect(denied.collect.status == 1, "\(denied.collect.stderr)")
+        let failed = denied.collect.stdout.split(separator: "\n").filter { $0.hasPrefix("failed: ") }
+        #expect(failed.count == 4, "\(denied.collect.stdout)")
+        #expect(failed.allSatisfy { $0.contains("AccessDenied") })
+        #expect(denied.render.status == 1)
+        #expect(denied.render.stderr.contains("nothing usable was collected"), "\(denied.render.stderr)")
+        #expect(denied.files.isEmpty)
+    }
+
     @Test("every answer slow past the run's --timeout: the accounts still running are named, nothing half-written, exit 1 or 3")
     func slowPastTheDeadline() async throws {
         let slow = try await Self.run(faults: "latency=2s", extraCollectArguments: ["--timeout", "6"])
