@@ -45,7 +45,7 @@ public enum SandboxScenarios {
         ScenarioRole(name: ciReporterRoleName,
                      trustedPrincipals: ciIdentityProviders.map { "arn:aws:iam::\(centralAccountId):oidc-provider/\($0)" },
                      mayAssume: [runAsRoleArn],
-                     allowedActions: ["sts:AssumeRole", "sts:GetCallerIdentity", "ce:GetCostAndUsage",
+                     allowedActions: ["sts:AssumeRole", "sts:GetCallerIdentity", "ce:GetCostAndUsage", "ce:GetDimensionValues",
                                       "quicksight:ListDataSources", "quicksight:DescribeDataSource",
                                       "quicksight:ListDataSets", "quicksight:DescribeDataSet"])
     }
