@@ -1,4 +1,5 @@
 import AWSSandbox
+import ChargebackCore
 import ChargebackTestSupport
 import Foundation
 
@@ -96,4 +97,22 @@ func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("chargeback-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+}
+
+/// A new folder holding the sample configuration (`chargeback.yaml`) and a store (`s.sqlite`) with
+/// `month` collected cleanly from the sample organisation made for `now`.
+func collectedSampleFolder(month: BillingMonth, now: Date = Date()) async throws -> URL {
+    let sandbox = try await SampleSandbox.start(scenario: SandboxScenarios.sample(now: now))
+    let folder = try temporaryDirectory()
+    _ = try await CLI.run(["init", "chargeback.yaml"], in: folder)
+    let collect = try await CLI.run(["collect", "--config", "chargeback.yaml", "--month", month.text, "--store", "s.sqlite",
+                                     "--quiet"], environment: sandbox.environment, in: folder)
+    await sandbox.stop()
+    guard collect.status == 0 else { throw CollectFailed(stderr: collect.stderr) }
+    return folder
+}
+
+struct CollectFailed: Error, CustomStringConvertible {
+    var stderr: String
+    var description: String { "the sample collect failed: \(stderr)" }
 }

@@ -149,14 +149,7 @@ struct FaultMatrixTests {
 
     /// A folder with the sample configuration and a store of the suite's month, collected cleanly.
     static func collected() async throws -> URL {
-        let sandbox = try await SampleSandbox.start(scenario: SandboxScenarios.sample(now: now))
-        let folder = try temporaryDirectory()
-        _ = try await CLI.run(["init", "chargeback.yaml"], in: folder)
-        let collect = try await CLI.run(["collect", "--config", "chargeback.yaml", "--month", month.text, "--store", "s.sqlite",
-                                         "--quiet"], environment: sandbox.environment, in: folder)
-        await sandbox.stop()
-        try #require(collect.status == 0, "\(collect.stderr)")
-        return folder
+        try await collectedSampleFolder(month: month, now: now)
     }
 
     static func render(in folder: URL, out: String, limitKilobytes: Int? = nil) async throws -> CommandRun {

@@ -15,14 +15,7 @@ struct OutputLockAndSignalTests {
 
     /// A folder with the sample configuration and a store holding the sample month.
     static func collectedFolder() async throws -> URL {
-        let sandbox = try await SampleSandbox.start()
-        let folder = try temporaryDirectory()
-        _ = try await CLI.run(["init", "chargeback.yaml"], in: folder)
-        let collect = try await CLI.run(["collect", "--config", "chargeback.yaml", "--month", month.text, "--store", "s.sqlite",
-                                         "--quiet"], environment: sandbox.environment, in: folder)
-        await sandbox.stop()
-        try #require(collect.status == 0, "\(collect.stderr)")
-        return folder
+        try await collectedSampleFolder(month: month)
     }
 
     static func render(_ folder: URL, out: String, _ extra: [String] = []) async throws -> CommandRun {

@@ -15,14 +15,8 @@ struct SecurityDefaultsTests {
 
     @Test("by default no query text reaches the store or a page; the store is 0600, reports 0644, nothing world-writable")
     func defaults() async throws {
-        let sandbox = try await SampleSandbox.start(scenario: SandboxScenarios.sample(now: Self.now))
-        let folder = try temporaryDirectory()
+        let folder = try await collectedSampleFolder(month: Self.month, now: Self.now)
         defer { try? FileManager.default.removeItem(at: folder) }
-        _ = try await CLI.run(["init", "chargeback.yaml"], in: folder)
-        let collect = try await CLI.run(["collect", "--config", "chargeback.yaml", "--month", Self.month.text,
-                                         "--store", "s.sqlite", "--quiet"], environment: sandbox.environment, in: folder)
-        await sandbox.stop()
-        try #require(collect.status == 0, "\(collect.stderr)")
         let render = try await CLI.run(["render", "--config", "chargeback.yaml", "--month", Self.month.text,
                                         "--store", "s.sqlite", "--out", "reports", "--include-query-text"], in: folder)
         #expect(render.status == 0, "\(render.stderr)")
