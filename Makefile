@@ -7,7 +7,7 @@ PYTHON       ?= python3
 BIN_DIR       = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path 2>/dev/null)
 DEMO_DIR     ?= reports/demo
 
-.PHONY: all build deps deps-system deps-python test test-conformance lint-iam demo bench screenshots clean
+.PHONY: all build deps deps-system deps-python test test-conformance lint-iam demo bench screenshots fuzz clean
 
 all: build
 
@@ -63,5 +63,10 @@ bench: deps-system
 screenshots: $(if $(REPORTS),deps-system,demo)
 	scripts/screenshots.sh $(or $(REPORTS),$(DEMO_DIR))
 
+## fuzz: libFuzzer with AddressSanitizer on the JSON, STS XML, INI and chargeback.yaml readers (Fuzz/), FUZZ_SECONDS (60) each; not part of test.
+FUZZ_SECONDS ?= 60
+fuzz: deps-system
+	SWIFT="$(SWIFT)" FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh $(FUZZ_TARGETS)
+
 clean:
-	rm -rf .build
+	rm -rf .build Fuzz/.build
