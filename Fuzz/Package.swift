@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // libFuzzer targets for the readers of untrusted text. Apart from the main package so that
-// `swift build` and `swift test` there never need the fuzzer runtime. Built by `make fuzz`:
-//   swift build --package-path Fuzz --sanitize=fuzzer --sanitize=address
+// `swift build` and `swift test` there never need the fuzzer runtime. Built and run by
+// `make fuzz` (scripts/fuzz.sh); see docs/reliability.md.
 import Foundation
 import PackageDescription
 
