@@ -6,7 +6,7 @@ import Foundation
 import PackageDescription
 
 // A package found by path is known by its folder's name, whatever the clone is called.
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let root = URL(fileURLWithPath: #filePath).standardizedFileURL.deletingLastPathComponent().deletingLastPathComponent()
 let chargeback = root.lastPathComponent.lowercased()
 
 func fuzzTarget(_ name: String, _ products: [String]) -> Target {

@@ -8,7 +8,7 @@ set -euo pipefail
 SWIFT=${SWIFT:-swift}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 FUZZ_ARGS=${FUZZ_ARGS:-}
-cd "$(dirname "$0")/../Fuzz"
+cd "$(cd "$(dirname "$0")/.." && pwd -P)/Fuzz"
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then targets=(athena-json sts-xml ini config); fi
