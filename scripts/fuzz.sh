@@ -20,6 +20,8 @@ flags=(--sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address)
 bin=$("$SWIFT" build "${flags[@]}" --show-bin-path)
 # A crash is libFuzzer's to report; Swift's own backtracer would only slow it down.
 export SWIFT_BACKTRACE=enable=no
+# Allocations that Foundation keeps for the life of the process are not leaks (see the file).
+export LSAN_OPTIONS="suppressions=$PWD/lsan.supp:print_suppressions=0"
 
 mkdir -p .build/artifacts
 status=0
