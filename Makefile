@@ -15,7 +15,7 @@ INSTALL_CONFIGURATION ?= release
 TEST_INSTALL_CONFIGURATION ?= debug
 
 .PHONY: all build deps deps-system deps-python test test-conformance test-readme lint-iam demo validators validate-reports \
-	bench screenshots clean install uninstall test-install deps-install-test lint-ci deps-ci-lint test-ci-examples
+	bench screenshots fuzz clean install uninstall test-install deps-install-test lint-ci deps-ci-lint test-ci-examples
 
 all: build
 
@@ -44,10 +44,12 @@ build: deps-system
 	$(SWIFT) build $(BUILD_FLAGS)
 
 ## test: every test: Swift unit and integration tests (sandbox and moto on loopback), boto3 against the sandbox, the IAM policies of docs/iam linted, this README's steps, the reports checked by third-party validators, the install, and the CI examples linted and run.
-# The fault matrix runs the binary end to end dozens of times: alone, so it does not crowd the other tests.
+# Three passes: the libraries' tests, the CLI's end-to-end tests (each starts processes), then the
+# fault matrix (the binary dozens of times): each alone, so none crowds another's time limits.
 test: deps
 	$(SWIFT) build $(BUILD_FLAGS) --build-tests
-	$(SWIFT) test $(BUILD_FLAGS) --skip-build --skip FaultMatrixTests
+	$(SWIFT) test $(BUILD_FLAGS) --skip-build --skip 'ChargebackCLITests\.'
+	$(SWIFT) test $(BUILD_FLAGS) --skip-build --filter 'ChargebackCLITests\.' --skip FaultMatrixTests
 	$(SWIFT) test $(BUILD_FLAGS) --skip-build --filter FaultMatrixTests
 	$(MAKE) --no-print-directory test-conformance
 	$(MAKE) --no-print-directory lint-iam
@@ -142,5 +144,10 @@ test-ci-examples: deps-system
 	$(SWIFT) build $(BUILD_FLAGS) --product chargeback-sandbox
 	scripts/test-ci-examples.sh "$(BIN_DIR)"
 
+## fuzz: libFuzzer with AddressSanitizer on the JSON, STS XML, INI and chargeback.yaml readers (Fuzz/), FUZZ_SECONDS (60) each; not part of test.
+FUZZ_SECONDS ?= 60
+fuzz: deps-system
+	SWIFT="$(SWIFT)" FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh $(FUZZ_TARGETS)
+
 clean:
-	rm -rf .build
+	rm -rf .build Fuzz/.build

@@ -7,6 +7,10 @@ let package = Package(
     products: [
         .executable(name: "chargeback", targets: ["chargeback"]),
         .executable(name: "chargeback-sandbox", targets: ["chargeback-sandbox"]),
+        // For the fuzz package in Fuzz/ only: libraries are not a supported interface.
+        .library(name: "AWSCore", targets: ["AWSCore"]),
+        .library(name: "AWSServices", targets: ["AWSServices"]),
+        .library(name: "ChargebackCore", targets: ["ChargebackCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

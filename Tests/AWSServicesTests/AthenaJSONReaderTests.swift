@@ -150,6 +150,30 @@ struct AthenaJSONReaderTests {
         }
     }
 
+    /// Found by the differential fuzzer (Fuzz/Corpus/athena-json/duplicate-key.json): JSONDecoder
+    /// keeps the first of two same-named members, a forward reader kept the last, so the two read
+    /// different tokens. A member the shape reads twice is now refused; skipped ones may repeat.
+    @Test func repeatedMembersAreRefused() throws {
+        let list = #"{"NextToken":"a","NextToken":"b","QueryExecutionIds":[]}"#
+        #expect(Self.viaDecoder(ListQueryExecutionsOutput.self, list)?.nextToken == "a")
+        guard case .failure(let error) = Self.viaReader(ListQueryExecutionsOutput.self, list) else {
+            Issue.record("a repeated NextToken was accepted"); return
+        }
+        #expect(error.reason == "the member NextToken appears more than once")
+        #expect(error.offset == 17)
+
+        let nested = #"{"QueryExecutions":[{"Query":"a","Qu\u0065ry":"b"}]}"#
+        guard case .failure(let nestedError) = Self.viaReader(BatchGetQueryExecutionOutput.self, nested) else {
+            Issue.record("a repeated Query (one spelled with an escape) was accepted"); return
+        }
+        #expect(nestedError.path == ["QueryExecutions", "[0]"])
+
+        let skipped = #"{"Other":1,"Other":{"NextToken":"x"},"QueryExecutionIds":["q"],"NextToken":"t"}"#
+        let read = try JSONReader.decode(ListQueryExecutionsOutput.self, from: Data(skipped.utf8))
+        #expect(read == ListQueryExecutionsOutput(queryExecutionIds: ["q"], nextToken: "t"))
+        #expect(read == Self.viaDecoder(ListQueryExecutionsOutput.self, skipped))
+    }
+
     /// Escapes, non-ASCII text and a surrogate pair, read as JSONDecoder reads them.
     @Test func escapesAndUnicodeReadTheSame() throws {
         let text = #"{"QueryExecutions":[{"Query":"SELECT \"é\" -- \u00e9 \ud83d\ude00 \/ \\ \b\f\n\r\t","WorkGroup":"prim\u0061ry"}]}"#

@@ -34,6 +34,11 @@ public struct JSONReader: ~Copyable {
     private var position = 0
     /// Objects and arrays open around the current position.
     private var depth = 0
+    /// The members read (not skipped) of every object open, innermost last: a repeated member is
+    /// refused, since `JSONDecoder` keeps the first of two and a forward reader would keep the last.
+    private var readMembers: [RawString] = []
+    /// Where the last `skipValue` began: tells a member the shape skipped from one it read.
+    private var lastSkipStart = -1
     /// Deeper nesting is refused rather than risk the stack (JSONDecoder stops at 512 too).
     static let maximumDepth = 512
 
@@ -64,20 +69,29 @@ public struct JSONReader: ~Copyable {
     public mutating func readObject(_ member: (inout JSONReader, Key) throws(JSONReaderError) -> Void) throws(JSONReaderError) {
         try expect(UInt8(ascii: "{"), "an object")
         try enterContainer()
-        defer { depth -= 1 }
+        let firstMember = readMembers.count
+        defer {
+            depth -= 1
+            readMembers.removeSubrange(firstMember...)
+        }
         skipWhitespace()
         if peek() == UInt8(ascii: "}") { position += 1; return }
         while true {
             skipWhitespace()
             guard peek() == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
+            let keyStart = position
             let key = try readKey()
             skipWhitespace()
             try expect(UInt8(ascii: ":"), "':' after a member name")
             skipWhitespace()
+            let valueStart = position
             do throws(JSONReaderError) {
                 try member(&self, key)
             } catch {
                 throw error.within(key.text)
+            }
+            if lastSkipStart != valueStart {
+                try noteReadMember(key, since: firstMember, at: keyStart)
             }
             skipWhitespace()
             switch next() {
@@ -124,6 +138,8 @@ public struct JSONReader: ~Copyable {
     /// Skips one value of any kind, checking that it is well-formed.
     public mutating func skipValue() throws(JSONReaderError) {
         skipWhitespace()
+        let start = position
+        defer { lastSkipStart = start }
         switch peek() {
         case UInt8(ascii: "{"): try readObject { reader, _ throws(JSONReaderError) in try reader.skipValue() }
         case UInt8(ascii: "["): try readArray { reader, _ throws(JSONReaderError) in try reader.skipValue() }
@@ -134,6 +150,25 @@ public struct JSONReader: ~Copyable {
         case nil: throw error("expected a value, found the end of the document")
         default: _ = try numberText()
         }
+    }
+
+    /// Records a member the shape read; the same name read twice in one object is an error.
+    /// Only read members count, so the scan stays as short as the shape's list of members.
+    private mutating func noteReadMember(_ key: Key, since firstMember: Int, at offset: Int) throws(JSONReaderError) {
+        for earlier in readMembers[firstMember...] where Self.sameText(earlier, key.raw, in: bytes) {
+            throw error("the member \(key.text) appears more than once", at: offset)
+        }
+        readMembers.append(key.raw)
+    }
+
+    private static func sameText(_ lhs: RawString, _ rhs: RawString, in bytes: UnsafeRawBufferPointer) -> Bool {
+        func withBytes<R>(_ raw: RawString, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+            switch raw {
+            case .verbatim(let range): body(UnsafeRawBufferPointer(rebasing: bytes[range]))
+            case .unescaped(let buffer): buffer.withUnsafeBytes(body)
+            }
+        }
+        return withBytes(lhs) { left in withBytes(rhs) { right in left.elementsEqual(right) } }
     }
 
     private mutating func enterContainer() throws(JSONReaderError) {

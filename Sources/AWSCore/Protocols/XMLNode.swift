@@ -34,8 +34,13 @@ public struct XMLNode: Sendable, Equatable {
     public static func parse(_ data: Data) throws -> XMLNode {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue)
+        // NOERROR does not cover every message: a failed encoding conversion is still printed to
+        // stderr by libxml2's default handler. A handler of our own keeps it out of the terminal;
+        // the handler is per thread, and the parse below never leaves this one.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
         let document: xmlDocPtr? = data.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }
+            guard let base = buffer.baseAddress, buffer.count > 0, buffer.count <= Int32.max else { return nil }
             return xmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(buffer.count), "response.xml", nil, options)
         }
         guard let document else {

@@ -28,12 +28,7 @@ public struct STSClient: Sendable {
         if let sourceIdentity = input.sourceIdentity { parameters.append(("SourceIdentity", sourceIdentity)) }
 
         let result = try await client.query(.sts, operation: operation, parameters: parameters)
-        let reader = STSResultReader(result: result, operation: operation)
-        return AssumeRoleOutput(
-            credentials: try reader.credentials(),
-            assumedRoleUser: try reader.assumedRoleUser(),
-            packedPolicySize: try reader.optionalInt("PackedPolicySize"),
-            sourceIdentity: result.string("SourceIdentity"))
+        return try AssumeRoleOutput(assumeRoleResult: result)
     }
 
     /// Exchanges an OIDC token for role credentials. The call is unsigned: the token is the proof.
@@ -56,20 +51,13 @@ public struct STSClient: Sendable {
         if let policy = input.policy { parameters.append(("Policy", policy)) }
 
         let result = try await client.query(.sts, operation: operation, parameters: parameters, signed: false)
-        let reader = STSResultReader(result: result, operation: operation)
-        return AssumeRoleWithWebIdentityOutput(
-            credentials: try reader.credentials(),
-            assumedRoleUser: try result.child("AssumedRoleUser").map { _ in try reader.assumedRoleUser() },
-            subjectFromWebIdentityToken: result.string("SubjectFromWebIdentityToken"))
+        return try AssumeRoleWithWebIdentityOutput(assumeRoleWithWebIdentityResult: result)
     }
 
     /// The account, ARN and user id of the client's credentials.
     public func getCallerIdentity() async throws -> GetCallerIdentityOutput {
         let operation = "GetCallerIdentity"
         let result = try await client.query(.sts, operation: operation, parameters: [])
-        let reader = STSResultReader(result: result, operation: operation)
-        return GetCallerIdentityOutput(
-            account: try reader.required("Account"), arn: try reader.required("Arn"),
-            userId: try reader.required("UserId"))
+        return try GetCallerIdentityOutput(getCallerIdentityResult: result)
     }
 }

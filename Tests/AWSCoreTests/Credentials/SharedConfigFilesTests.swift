@@ -51,6 +51,15 @@ import Testing
         #expect(files.profile("prod", in: .configFile)?["aws_access_key_id"] == "FROMCONFIG")
     }
 
+    /// Files saved on Windows end their lines with CR LF, which Swift reads as one character.
+    @Test func crlfLineEndingsReadAsLines() throws {
+        try directory.write("credentials", "[prod]\r\naws_access_key_id = AKIACRLF\r\n\r\n[dev]\r\nregion: eu-west-1\r\n")
+        let files = try SharedConfigFiles.load(environment: environment)
+
+        #expect(files.profile("prod") == ["aws_access_key_id": "AKIACRLF"])
+        #expect(files.profile("dev") == ["region": "eu-west-1"])
+    }
+
     @Test func missingFilesAreEmpty() throws {
         let files = try SharedConfigFiles.load(environment: environment)
         #expect(files.configProfiles.isEmpty && files.credentialsProfiles.isEmpty)
