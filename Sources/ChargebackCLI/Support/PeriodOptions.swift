@@ -2,20 +2,6 @@ import ArgumentParser
 import ChargebackCore
 import Foundation
 
-/// `--month` and `--store`, shared by the commands that read or write the store.
-struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The store: an SQLite file (created 0600 when missing).")
-    var store: String = "reports/store.sqlite"
-
-    func open() throws -> ChargebackStore {
-        do {
-            return try ChargebackStore(path: store)
-        } catch {
-            throw CommandFailure(.store, "\(error)", exitCode: ChargebackExitCode.failed)
-        }
-    }
-}
-
 /// Parses `--month YYYY-MM`; the default is the previous calendar month in UTC. A month that has
 /// not started yet is refused: it has no costs and no queries, and a report of it would look final.
 func parseMonth(_ text: String?, now: Date) throws -> BillingMonth {
