@@ -19,7 +19,8 @@ public enum CollectFailure: String, CaseIterable, Sendable {
     case signal = "signal"
 
     /// The line this failure reads as; `detail` is the error (one line) or the names involved.
-    func message(_ detail: String = "", region: String = "", workgroup: String = "", month: BillingMonth? = nil) -> String {
+    func message(_ detail: String = "", region: String = "", workgroup: String = "", month: BillingMonth? = nil,
+                 signal: String = "") -> String {
         switch self {
         case .roleChain: "role chain: \(detail)"
         case .workgroupNotFound: "workgroup '\(workgroup)' was not found in \(region)"
@@ -33,8 +34,7 @@ public enum CollectFailure: String, CaseIterable, Sendable {
         case .quickInventory: "Quick data sets: \(detail)"
         case .store: "store: \(detail)"
         case .deadline: "not finished before the run's deadline (--timeout)" + (detail.isEmpty ? "" : ": \(detail)")
-        // `workgroup` carries the signal's name here ("SIGTERM").
-        case .signal: "not finished: stopped by \(workgroup)" + (detail.isEmpty ? "" : ": \(detail)")
+        case .signal: "not finished: stopped by \(signal)" + (detail.isEmpty ? "" : ": \(detail)")
         }
     }
 }

@@ -149,10 +149,9 @@ extension Collector {
         succeeded += costResults.months
 
         do {
-            // Not cancelled by the run's deadline: what was collected is kept.
             let store = self.store
             let collected = batch
-            try await Task { try await store.save(collected) }.value
+            try await Self.uncancelled { try await store.save(collected) }
         } catch {
             return await record(outcome(.failed, CollectFailure.store.message("\(error)")), runId: runId)
         }
@@ -249,9 +248,7 @@ extension Collector {
                 collector.onListingEnd = onListingEnd
                 let store = self.store
                 collector.onBatch = { executions in
-                    // In a task of its own, which the run's deadline does not cancel: a write
-                    // that started is finished, so what was fetched is kept.
-                    try await Task { try await store.saveExecutions(executions) }.value
+                    try await Self.uncancelled { try await store.saveExecutions(executions) }
                     storedCount.add(executions.count)
                 }
                 let history = try await collector.collect()
@@ -321,12 +318,18 @@ extension Collector {
         do {
             let store = self.store
             let collected = batch
-            try await Task { try await store.save(collected) }.value
+            try await Self.uncancelled { try await store.save(collected) }
         } catch {
             return await record(outcome(.failed, CollectFailure.store.message("\(error)")), runId: runId)
         }
         if failures.isEmpty { return await record(outcome(.complete, nil), runId: runId) }
         return await record(outcome(succeeded > 0 ? .partial : .failed, failures.joined(separator: "; ")), runId: runId)
+    }
+
+    /// Runs a store write to its end even when the run is cancelled (its deadline, a signal): in
+    /// a task of its own, which the cancellation does not reach, so what was fetched is kept.
+    static func uncancelled(_ write: @escaping @Sendable () async throws -> Void) async throws {
+        try await Task { try await write() }.value
     }
 
     /// Records an outcome as soon as it is known, so a run killed later still shows it.
@@ -340,7 +343,7 @@ extension Collector {
             let detail = (kept + [outcome.error].compactMap { $0 }).joined(separator: "; ")
             let cause = stopCause()
             outcome.error = cause == "deadline"
-                ? CollectFailure.deadline.message(detail) : CollectFailure.signal.message(detail, workgroup: cause)
+                ? CollectFailure.deadline.message(detail) : CollectFailure.signal.message(detail, signal: cause)
         }
         do {
             // Not cancellable: a run stopped by its deadline must still record every outcome.
