@@ -43,27 +43,37 @@ extension ChargebackStore {
 
     /// The latest finished run that covered `month` and recorded an outcome for `scope`, with that outcome.
     public func latestOutcome(scope: String, month: BillingMonth) throws -> (run: CollectionRun, outcome: CollectionOutcome)? {
-        try latestOutcomes(scopes: [scope], month: month)[scope]
+        try latestOutcomes(scopes: [scope], month: month)[scope]?.latest
     }
 
-    /// For each of `scopes`, the latest finished run that covered `month` and recorded an outcome for
-    /// it, with that outcome; scopes never collected are absent. One read, newest run first, that
-    /// stops once every scope is found (usually in the latest run). `statuses`: only outcomes with
-    /// one of these, to find the latest run whose figures the store still holds.
-    public func latestOutcomes(scopes: Set<String>, month: BillingMonth, statuses: Set<CollectionStatus>? = nil) throws
-        -> [String: (run: CollectionRun, outcome: CollectionOutcome)]
-    {
+    /// A scope's latest outcome for a month, and the latest that still gave figures (complete or
+    /// partial) and that was complete, each with its run: a failed re-run keeps earlier figures.
+    public struct ScopeOutcomes: Sendable {
+        public typealias Found = (run: CollectionRun, outcome: CollectionOutcome)
+        public var latest: Found
+        public var usable: Found?
+        public var complete: Found?
+    }
+
+    /// For each of `scopes`, its `ScopeOutcomes` among the finished runs that covered `month`;
+    /// scopes never collected are absent. One read, newest run first, that stops once every scope
+    /// has a complete outcome (usually in the latest run).
+    public func latestOutcomes(scopes: Set<String>, month: BillingMonth) throws -> [String: ScopeOutcomes] {
         try read { db in
-            var found: [String: (run: CollectionRun, outcome: CollectionOutcome)] = [:]
+            var found: [String: ScopeOutcomes] = [:]
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT * FROM runs WHERE first_month <= ? AND last_month >= ? AND ended_ms IS NOT NULL
                 ORDER BY started_ms DESC, id DESC
                 """, arguments: [month.text, month.text])
-            while found.count < scopes.count, let row = try rows.next() {
+            func done() -> Bool { found.count == scopes.count && found.values.allSatisfy { $0.complete != nil } }
+            while !done(), let row = try rows.next() {
                 let run = try run(row, db)
-                for outcome in run.outcomes where scopes.contains(outcome.scope) && found[outcome.scope] == nil
-                    && statuses?.contains(outcome.status) != false {
-                    found[outcome.scope] = (run, outcome)
+                for outcome in run.outcomes where scopes.contains(outcome.scope) {
+                    let entry = (run: run, outcome: outcome)
+                    var scope = found[outcome.scope] ?? ScopeOutcomes(latest: entry)
+                    if scope.usable == nil, outcome.status != .failed { scope.usable = entry }
+                    if scope.complete == nil, outcome.status == .complete { scope.complete = entry }
+                    found[outcome.scope] = scope
                 }
             }
             return found

@@ -19,10 +19,9 @@ public struct AttributionInputLoader: Sendable {
         guard let run = try store.latestRun(covering: month) else { return nil }
         let metric = config.costMetric.rawValue
         let scopes = Set(config.businessUnits.map(\.id) + [CollectionOutcome.centralScope])
-        let outcomes = try Self.keepingEarlierFigures(
-            latest: try store.latestOutcomes(scopes: scopes, month: month),
-            usable: try store.latestOutcomes(scopes: scopes, month: month, statuses: [.complete, .partial]),
-            complete: try store.latestOutcomes(scopes: scopes, month: month, statuses: [.complete]))
+        let found = try store.latestOutcomes(scopes: scopes, month: month)
+        let outcomes = Self.keepingEarlierFigures(latest: found.mapValues(\.latest), usable: found.compactMapValues(\.usable),
+                                                  complete: found.compactMapValues(\.complete))
         var units: [BusinessUnitData] = []
         for unit in config.businessUnits {
             let wanted = { (workgroup: String) in unit.workgroups?.contains(workgroup) ?? true }
