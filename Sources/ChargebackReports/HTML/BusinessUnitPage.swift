@@ -138,24 +138,7 @@ struct BusinessUnitPage {
         notes = report.dataQuality.filter { $0.businessUnitId == unit.id }.map { NoteView($0, linkUnits: []) }
         hasNotes = !notes.isEmpty
 
-        var figures: [Figure] = []
-        if !unitFailed {
-            figures.append(Figure(label: "Total charged back", value: unit.chargebackTotal.map { MoneyFormat.grouped($0) } ?? "—",
-                                  unit: currency, detail: "consumer-account costs plus allocated central Quick costs"))
-            figures.append(Figure(label: "Consumer-account costs", value: unit.consumerTotal.map { MoneyFormat.grouped($0) } ?? "—",
-                                  unit: currency, detail: "in account \(unit.accountId)"))
-        }
-        if let budget = unit.budget {
-            figures.append(Figure(label: "Monthly budget", value: MoneyFormat.grouped(budget), unit: currency,
-                                  detail: unit.budgetUse.map { "\(MoneyFormat.percent($0)) used" } ?? "use not known"))
-        } else {
-            figures.append(Figure(label: "Monthly budget", value: "none", unit: "", detail: "no budget is configured for this unit"))
-        }
-        if let change = unit.change, !unitFailed {
-            figures.append(.change(change, fraction: unit.changeFraction, previous: unit.previousChargebackTotal,
-                                   currency: currency))
-        }
-        self.figures = figures
+        figures = Self.figures(unit, currency: currency)
 
         services = unit.services.map { service in
             ServiceRow(key: service.key, name: service.costExplorerName, amount: AmountText(service.amount),
@@ -172,16 +155,7 @@ struct BusinessUnitPage {
         hasLines = !lines.isEmpty
         chargebackTotal = AmountText(unitFailed ? nil : unit.chargebackTotal)
 
-        if let billed = unit.athenaBilled, let estimated = unit.athenaEstimated {
-            var text = "Athena billed \(MoneyFormat.grouped(billed)) \(currency); estimated from queries \(MoneyFormat.grouped(estimated)) \(currency)"
-            if let variance = unit.athenaVariance {
-                text += "; variance \(MoneyFormat.signedGrouped(variance)) \(currency)"
-                if let fraction = unit.athenaVarianceFraction { text += " (\(MoneyFormat.signedPercent(fraction)))" }
-            }
-            reconciliation = text + "."
-        } else {
-            reconciliation = ""
-        }
+        reconciliation = Self.reconciliation(unit, currency: currency)
         hasReconciliation = !reconciliation.isEmpty
         varianceFlagged = unit.athenaVarianceFlagged
         workgroups = unit.workgroups.map(Self.workgroup)
@@ -200,22 +174,63 @@ struct BusinessUnitPage {
                                   items: unit.workgroups.count > 1 ? unit.workgroups.map { ("\($0.region)/\($0.name)", $0.reconciledCost) } : [])
         self.includeQueryText = includeQueryText
         queries = unit.topQueries.enumerated().map { index, query in
-            QueryRow(rank: String(index + 1), id: query.id, workgroup: "\(query.region)/\(query.workgroup)",
-                     database: query.database ?? "", submitted: DateFormat.minute(query.submittedAt), state: query.state,
-                     scanned: BytesText(query.bytesScanned), cost: MoneyFormat.grouped(query.estimatedCost),
-                     exactCost: "exact estimate \(query.estimatedCostExact.description) \(currency)",
-                     hasText: includeQueryText && query.queryText != nil, text: includeQueryText ? query.queryText ?? "" : "")
+            Self.queryRow(query, rank: index + 1, currency: currency, includeQueryText: includeQueryText)
         }
         hasQueries = !queries.isEmpty
         queryCount = String(queries.count)
-        allocations = unit.allocations.map { share in
-            AllocationRow(category: share.category.label, method: OrganisationPage.method(share.method),
-                          driver: share.driver.map(OrganisationPage.driver) ?? "",
-                          driverValue: share.driverValue.map { MoneyFormat.grouped($0, scale: 0) } ?? "",
-                          driverTotal: share.driverTotal.map { MoneyFormat.grouped($0, scale: 0) } ?? "",
-                          share: MoneyFormat.percent(share.share), amount: AmountText(share.amount))
-        }
+        allocations = unit.allocations.map(Self.allocationRow)
         hasAllocations = !allocations.isEmpty
+    }
+
+    /// The headline boxes: total charged back and consumer costs (when the unit has figures),
+    /// budget, and the change against the previous month.
+    static func figures(_ unit: BusinessUnitReport, currency: String) -> [Figure] {
+        let failed = unit.status == .failed
+        var figures: [Figure] = []
+        if !failed {
+            figures.append(Figure(label: "Total charged back", value: unit.chargebackTotal.map { MoneyFormat.grouped($0) } ?? "—",
+                                  unit: currency, detail: "consumer-account costs plus allocated central Quick costs"))
+            figures.append(Figure(label: "Consumer-account costs", value: unit.consumerTotal.map { MoneyFormat.grouped($0) } ?? "—",
+                                  unit: currency, detail: "in account \(unit.accountId)"))
+        }
+        if let budget = unit.budget {
+            figures.append(Figure(label: "Monthly budget", value: MoneyFormat.grouped(budget), unit: currency,
+                                  detail: unit.budgetUse.map { "\(MoneyFormat.percent($0)) used" } ?? "use not known"))
+        } else {
+            figures.append(Figure(label: "Monthly budget", value: "none", unit: "", detail: "no budget is configured for this unit"))
+        }
+        if let change = unit.change, !failed {
+            figures.append(.change(change, fraction: unit.changeFraction, previous: unit.previousChargebackTotal,
+                                   currency: currency))
+        }
+        return figures
+    }
+
+    /// "Athena billed …; estimated from queries …; variance …", or "" without both figures.
+    static func reconciliation(_ unit: BusinessUnitReport, currency: String) -> String {
+        guard let billed = unit.athenaBilled, let estimated = unit.athenaEstimated else { return "" }
+        var text = "Athena billed \(MoneyFormat.grouped(billed)) \(currency); estimated from queries \(MoneyFormat.grouped(estimated)) \(currency)"
+        if let variance = unit.athenaVariance {
+            text += "; variance \(MoneyFormat.signedGrouped(variance)) \(currency)"
+            if let fraction = unit.athenaVarianceFraction { text += " (\(MoneyFormat.signedPercent(fraction)))" }
+        }
+        return text + "."
+    }
+
+    static func queryRow(_ query: QueryCostReport, rank: Int, currency: String, includeQueryText: Bool) -> QueryRow {
+        QueryRow(rank: String(rank), id: query.id, workgroup: "\(query.region)/\(query.workgroup)",
+                 database: query.database ?? "", submitted: DateFormat.minute(query.submittedAt), state: query.state,
+                 scanned: BytesText(query.bytesScanned), cost: MoneyFormat.grouped(query.estimatedCost),
+                 exactCost: "exact estimate \(query.estimatedCostExact.description) \(currency)",
+                 hasText: includeQueryText && query.queryText != nil, text: includeQueryText ? query.queryText ?? "" : "")
+    }
+
+    static func allocationRow(_ share: AllocationShareReport) -> AllocationRow {
+        AllocationRow(category: share.category.label, method: OrganisationPage.method(share.method),
+                      driver: share.driver.map(OrganisationPage.driver) ?? "",
+                      driverValue: share.driverValue.map { MoneyFormat.grouped($0, scale: 0) } ?? "",
+                      driverTotal: share.driverTotal.map { MoneyFormat.grouped($0, scale: 0) } ?? "",
+                      share: MoneyFormat.percent(share.share), amount: AmountText(share.amount))
     }
 
     static func workgroup(_ group: WorkgroupReport) -> WorkgroupRow {
