@@ -41,15 +41,7 @@ struct BusinessUnitAttribution {
             spiceBytes: spice.bytesByUnit[unit.id] ?? 0)
 
         guard let data, status != .failed else {
-            if data == nil {
-                notes.append(DataQualityNote(kind: .notCollected, businessUnitId: unit.id, message:
-                    "\(unit.id) has not been collected for \(month.title): it has no figures and takes no share "
-                        + "of Quick costs."))
-            } else {
-                notes.append(DataQualityNote(kind: .failedBusinessUnit, businessUnitId: unit.id, message:
-                    "\(unit.id) could not be read (\(error ?? "no reason recorded")): it has no figures for "
-                        + "\(month.title) and takes no share of Quick costs."))
-            }
+            notes.append(Self.unreadNote(unit: unit.id, collected: data != nil, error: error, month: month))
             self.report = report
             self.allocationUnit = allocationUnit
             self.notes = notes
@@ -73,62 +65,14 @@ struct BusinessUnitAttribution {
         }
 
         // Athena: queries → workgroups → estimate → reconciliation.
-        let usage = AthenaUsage(executions: data.executions, collectedWorkgroups: data.workgroups, month: month,
-                                pricing: config.pricing)
-        let workgroups = usage.orderedWorkgroups
-        let estimates = workgroups.map { $0.estimatedCost(pricePerTB: config.pricing.athenaPricePerTB(region: $0.key.region)) }
         let billed = costs.amount(key: "athena")
-        let reconciliation = AthenaReconciliation(billed: billed, estimates: estimates)
-        let estimatedExact = estimates.reduce(Decimal(0), +)
-        let estimated = MoneyRounding.cents(estimatedExact)
-        let settingsByKey = Dictionary(data.workgroups.map { (WorkgroupKey(region: $0.region, name: $0.name), $0) },
-                                       uniquingKeysWith: { first, _ in first })
-        report.workgroups = zip(workgroups, zip(estimates, reconciliation.reconciled)).map { usage, amounts in
-            Self.workgroupReport(usage, estimate: amounts.0, reconciled: amounts.1, settings: settingsByKey[usage.key])
-        }
-        if let unattributed = reconciliation.unattributed {
-            report.workgroups.append(WorkgroupReport(
-                region: "", name: WorkgroupReport.unattributed, queries: 0, queriesBillable: 0, queriesFailed: 0,
-                queriesCancelled: 0, queriesRunning: 0, bytesScanned: 0, bytesBilled: 0, estimatedCostExact: 0,
-                estimatedCost: 0, reconciledCost: unattributed, engineTimeMillis: 0, settings: nil, flags: []))
-        }
-        report.topQueries = usage.topQueries
-        report.athenaBilled = billed
-        report.athenaEstimated = estimated
-        let variance = billed - estimated
-        report.athenaVariance = variance
-        report.athenaVarianceFraction = MoneyRounding.fraction(variance, of: estimated)
-        report.athenaVarianceFlagged = estimated == 0
-            ? billed != 0
-            : abs(variance) > varianceThreshold * abs(estimated)
-        if report.athenaVarianceFlagged {
-            let fraction = report.athenaVarianceFraction.map { " (\(Self.signed(NumberText.percent($0, scale: 1))))" } ?? ""
-            notes.append(DataQualityNote(kind: .athenaVariance, businessUnitId: unit.id, message:
-                "\(unit.id)'s Athena bill \(NumberText.fixed(billed, scale: 2)) differs from the estimate from its "
-                    + "queries \(NumberText.fixed(estimated, scale: 2)) by \(Self.signed(NumberText.fixed(variance, scale: 2)))"
-                    + "\(fraction), more than \(NumberText.fixed(varianceThreshold * 100, scale: 0))%: the workgroup "
-                    + "lines still add up to the bill, but check for queries the store is missing or Athena "
-                    + "charges that are not queries."))
-        }
-        let running = workgroups.reduce(0) { $0 + $1.queriesRunning }
-        if running > 0 {
-            notes.append(DataQualityNote(kind: .queriesStillRunning, businessUnitId: unit.id, message:
-                "\(unit.id) had \(running) \(running == 1 ? "query" : "queries") still queued or running when "
-                    + "collected: they are not in the estimate or the query counts yet."))
-        }
+        let workgroups = Self.athena(into: &report, data: data, billed: billed, config: config, month: month,
+                                    varianceThreshold: varianceThreshold)
+        notes += Self.athenaNotes(report, unit: unit.id, workgroups: workgroups, varianceThreshold: varianceThreshold)
 
         // The other services.
-        report.services = costs.services
-        report.glue = costs.amount(key: "glue")
-        report.s3 = costs.amount(key: "s3")
-        report.otherServices = costs.otherServices
-        report.consumerTotal = billed + report.glue! + report.s3! + report.otherServices!
-        for service in costs.services where !service.matchedAnyCost {
-            notes.append(DataQualityNote(kind: .serviceWithoutCost, businessUnitId: unit.id, message:
-                "No \(config.costMetric.rawValue) of '\(service.costExplorerName)' was found in \(unit.id)'s account "
-                    + "for \(month.title): its \(service.key) cost is 0; if that is unexpected, check the service "
-                    + "name in the configuration."))
-        }
+        notes += Self.services(into: &report, costs: costs, athenaBilled: billed, unit: unit.id, metric: config.costMetric,
+                               month: month)
 
         allocationUnit.takesPart = true
         allocationUnit.queryCount = workgroups.reduce(0) { $0 + $1.queriesBillable }
@@ -163,6 +107,92 @@ struct BusinessUnitAttribution {
         }
         report.lines = ChargebackLines.lines(for: report, currency: currency)
         return report
+    }
+
+    /// Why a unit has no figures: never collected, or could not be read.
+    private static func unreadNote(unit: String, collected: Bool, error: String?, month: BillingMonth) -> DataQualityNote {
+        guard collected else {
+            return DataQualityNote(kind: .notCollected, businessUnitId: unit, message:
+                "\(unit) has not been collected for \(month.title): it has no figures and takes no share "
+                    + "of Quick costs.")
+        }
+        return DataQualityNote(kind: .failedBusinessUnit, businessUnitId: unit, message:
+            "\(unit) could not be read (\(error ?? "no reason recorded")): it has no figures for "
+                + "\(month.title) and takes no share of Quick costs.")
+    }
+
+    /// The unit's Athena figures into `report`: workgroups with their estimates reconciled to the
+    /// bill (and an unattributed line when no query explains it), the costliest queries, the
+    /// variance. Returns the workgroups' usage, in report order.
+    private static func athena(into report: inout BusinessUnitReport, data: BusinessUnitData, billed: Decimal,
+                               config: ChargebackConfig, month: BillingMonth, varianceThreshold: Decimal) -> [WorkgroupUsage] {
+        let usage = AthenaUsage(executions: data.executions, collectedWorkgroups: data.workgroups, month: month,
+                                pricing: config.pricing)
+        let workgroups = usage.orderedWorkgroups
+        let estimates = workgroups.map { $0.estimatedCost(pricePerTB: config.pricing.athenaPricePerTB(region: $0.key.region)) }
+        let reconciliation = AthenaReconciliation(billed: billed, estimates: estimates)
+        let estimated = MoneyRounding.cents(estimates.reduce(Decimal(0), +))
+        let settingsByKey = Dictionary(data.workgroups.map { (WorkgroupKey(region: $0.region, name: $0.name), $0) },
+                                       uniquingKeysWith: { first, _ in first })
+        report.workgroups = zip(workgroups, zip(estimates, reconciliation.reconciled)).map { usage, amounts in
+            workgroupReport(usage, estimate: amounts.0, reconciled: amounts.1, settings: settingsByKey[usage.key])
+        }
+        if let unattributed = reconciliation.unattributed {
+            report.workgroups.append(WorkgroupReport(
+                region: "", name: WorkgroupReport.unattributed, queries: 0, queriesBillable: 0, queriesFailed: 0,
+                queriesCancelled: 0, queriesRunning: 0, bytesScanned: 0, bytesBilled: 0, estimatedCostExact: 0,
+                estimatedCost: 0, reconciledCost: unattributed, engineTimeMillis: 0, settings: nil, flags: []))
+        }
+        report.topQueries = usage.topQueries
+        report.athenaBilled = billed
+        report.athenaEstimated = estimated
+        let variance = billed - estimated
+        report.athenaVariance = variance
+        report.athenaVarianceFraction = MoneyRounding.fraction(variance, of: estimated)
+        report.athenaVarianceFlagged = estimated == 0 ? billed != 0 : abs(variance) > varianceThreshold * abs(estimated)
+        return workgroups
+    }
+
+    /// The notes Athena's figures call for: a variance over the threshold, queries still running.
+    private static func athenaNotes(_ report: BusinessUnitReport, unit: String, workgroups: [WorkgroupUsage],
+                                    varianceThreshold: Decimal) -> [DataQualityNote] {
+        var notes: [DataQualityNote] = []
+        if report.athenaVarianceFlagged, let billed = report.athenaBilled, let estimated = report.athenaEstimated,
+           let variance = report.athenaVariance {
+            let fraction = report.athenaVarianceFraction.map { " (\(signed(NumberText.percent($0, scale: 1))))" } ?? ""
+            notes.append(DataQualityNote(kind: .athenaVariance, businessUnitId: unit, message:
+                "\(unit)'s Athena bill \(NumberText.fixed(billed, scale: 2)) differs from the estimate from its "
+                    + "queries \(NumberText.fixed(estimated, scale: 2)) by \(signed(NumberText.fixed(variance, scale: 2)))"
+                    + "\(fraction), more than \(NumberText.fixed(varianceThreshold * 100, scale: 0))%: the workgroup "
+                    + "lines still add up to the bill, but check for queries the store is missing or Athena "
+                    + "charges that are not queries."))
+        }
+        let running = workgroups.reduce(0) { $0 + $1.queriesRunning }
+        if running > 0 {
+            notes.append(DataQualityNote(kind: .queriesStillRunning, businessUnitId: unit, message:
+                "\(unit) had \(running) \(running == 1 ? "query" : "queries") still queued or running when "
+                    + "collected: they are not in the estimate or the query counts yet."))
+        }
+        return notes
+    }
+
+    /// The consumer services' figures into `report` and the consumer total; a note for each
+    /// configured service no cost matched.
+    private static func services(into report: inout BusinessUnitReport, costs: ConsumerCosts, athenaBilled: Decimal,
+                                 unit: String, metric: CostMetric, month: BillingMonth) -> [DataQualityNote] {
+        let glue = costs.amount(key: "glue")
+        let s3 = costs.amount(key: "s3")
+        report.services = costs.services
+        report.glue = glue
+        report.s3 = s3
+        report.otherServices = costs.otherServices
+        report.consumerTotal = athenaBilled + glue + s3 + costs.otherServices
+        return costs.services.filter { !$0.matchedAnyCost }.map { service in
+            DataQualityNote(kind: .serviceWithoutCost, businessUnitId: unit, message:
+                "No \(metric.rawValue) of '\(service.costExplorerName)' was found in \(unit)'s account "
+                    + "for \(month.title): its \(service.key) cost is 0; if that is unexpected, check the service "
+                    + "name in the configuration.")
+        }
     }
 
     private static func workgroupReport(_ usage: WorkgroupUsage, estimate: Decimal, reconciled: Decimal,
