@@ -28,27 +28,15 @@ enum OutputFolderCheck {
         try probeWrite(path)
     }
 
-    /// Creates the folder (the render would) and a file in it: only trying tells, as root passes
-    /// `access` where a file system (procfs, a read-only mount for some calls) still refuses.
+    /// Takes and lets go of the folder's lock, which creates the folder and its lock file as the
+    /// render will: only trying tells, as root passes `access` where a file system (procfs) still
+    /// refuses. A lock another run holds proves the folder writable too.
     private static func probeWrite(_ path: String) throws {
-        let folder = URL(fileURLWithPath: path).standardizedFileURL
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try OutputFolderLock.tryAcquire(URL(fileURLWithPath: path, isDirectory: true))?.release()
         } catch {
-            throw ValidationError("--out '\(path.prefix(200))' cannot be created: \(Self.reason(error))")
+            throw ValidationError("--out '\(path.prefix(200))': \(error)")
         }
-        let probe = folder.appendingPathComponent(".chargeback-write-check-\(getpid())").path
-        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw ValidationError("--out '\(path.prefix(200))' is not writable (\(String(cString: strerror(errno))))")
-        }
-        close(descriptor)
-        unlink(probe)
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        return underlying.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
     }
 
     /// `--templates` is a readable folder holding the templates every page needs, each of which parses.
