@@ -35,12 +35,8 @@ public struct CostExplorerEstimate: Sendable, Equatable {
             var asked = config.businessUnits.map { CostExplorerCollector.Request.consumer($0, month: month, config: config) }
             // With `quick_service_name: auto`, the month's name is looked up (one more request)
             // unless the store holds it final.
-            var service = config.central.quickServiceName
-            if service == nil, let found = try store.foundQuickServiceName(accountId: config.central.accountId, month: month),
-               found.final {
-                service = found.name
-            }
-            if let service {
+            if let service = try config.central.quickServiceName
+                ?? QuickServiceNameLookup.storedFinalName(store: store, accountId: config.central.accountId, month: month) {
                 asked.append(CostExplorerCollector.Request.central(month: month, config: config, service: service))
             } else {
                 requests += 2

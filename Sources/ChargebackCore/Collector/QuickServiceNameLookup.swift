@@ -35,14 +35,20 @@ struct QuickServiceNameLookup: Sendable {
         return matching[0]
     }
 
+    /// The value the store holds for a closed month (found after it closed), which is never asked
+    /// for again; nil otherwise.
+    static func storedFinalName(store: ChargebackStore, accountId: String, month: BillingMonth) throws -> String? {
+        guard let found = try store.foundQuickServiceName(accountId: accountId, month: month), found.final else { return nil }
+        return found.name
+    }
+
     /// The month's value: from the store when it was found after the month closed, else asked for
     /// (and kept). Nil for a month that has not started, which Cost Explorer cannot be asked about.
     func name(for month: BillingMonth, store: ChargebackStore, now: Date) async throws -> String? {
         guard month.start <= now else { return nil }
         let accountId = self.accountId
-        if let found = try await runBlocking({ try store.foundQuickServiceName(accountId: accountId, month: month) }),
-           found.final {
-            return found.name
+        if let stored = try await runBlocking({ try Self.storedFinalName(store: store, accountId: accountId, month: month) }) {
+            return stored
         }
         let name = try await find(in: CostDateInterval(start: month.firstDayText, end: month.endDayText), month: month.text)
         let found = FoundQuickServiceName(name: name, final: month.next.start <= now)
