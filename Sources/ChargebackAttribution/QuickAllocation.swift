@@ -9,14 +9,7 @@ enum QuickAllocation {
     static func allocate(category: QuickCostCategory, amount: Decimal, rule: AllocationRule,
                          units: [AllocationUnit], spice: SpiceOwnership) -> AllocationReport {
         let method = rule.methodName
-        let failed = units.filter { !$0.takesPart }.map(\.id).sorted()
-        var weights: [String: Decimal] = [:]
-        var centralWeight = Decimal(0)
-        var reasons: [String] = []
-        var driver: AllocationDriver?
-
-        switch rule {
-        case .none:
+        if case .none = rule {
             let central = AllocationShareReport(
                 category: category, businessUnitId: AllocationShareReport.centralId, method: method, driver: nil,
                 driverValue: nil, driverTotal: nil, share: 1, amount: amount)
@@ -25,47 +18,13 @@ enum QuickAllocation {
                 centralRemainder: amount,
                 centralReason: "The configuration keeps \(category.rawValue) central (method none).",
                 flagged: false, shares: [central])
-        case .even:
-            for unit in units where unit.takesPart { weights[unit.id] = 1 }
-            centralWeight = Decimal(failed.count)
-            if !failed.isEmpty {
-                reasons.append("\(Self.list(failed)) could not be read and take no share; their even share stays central.")
-            }
-        case let .fixed(shares):
-            var percent: [String: Decimal] = [:]
-            for share in shares { percent[share.businessUnitId, default: 0] += share.percent }
-            for unit in units {
-                let value = percent.removeValue(forKey: unit.id) ?? 0
-                if unit.takesPart { weights[unit.id] = value } else { centralWeight += value }
-            }
-            centralWeight += percent.values.reduce(Decimal(0), +)
-            if !failed.isEmpty {
-                reasons.append("\(Self.list(failed)) could not be read and take no share; their fixed share stays central.")
-            }
-        case let .proportional(chosen):
-            driver = chosen
-            for unit in units {
-                if unit.takesPart {
-                    weights[unit.id] = unit.value(of: chosen)
-                } else if chosen == .spiceBytes {
-                    centralWeight += unit.value(of: chosen)
-                }
-            }
-            if chosen == .spiceBytes {
-                centralWeight += Decimal(spice.unmappedBytes)
-                if !failed.isEmpty {
-                    reasons.append("\(Self.list(failed)) could not be read and take no share; the SPICE bytes "
-                        + "of their data sets stay central.")
-                }
-                if spice.unmappedBytes > 0 {
-                    reasons.append("\(NumberText.grouped(Decimal(spice.unmappedBytes))) bytes of SPICE data sets "
-                        + "map to no business unit; their share stays central.")
-                }
-            } else if !failed.isEmpty {
-                reasons.append("\(Self.list(failed)) could not be read, so their \(chosen.rawValue) is unknown and "
-                    + "they take no share; \(category.rawValue) is divided among the units that were read.")
-            }
         }
+        let failed = units.filter { !$0.takesPart }.map(\.id).sorted()
+        let weighing = Self.weighing(rule, category: category, units: units, spice: spice, failed: failed)
+        let weights = weighing.byUnit
+        let centralWeight = weighing.central
+        var reasons = weighing.reasons
+        let driver = weighing.driver
 
         let ordered = units.filter(\.takesPart).map(\.id).sorted()
         let unitWeights = ordered.map { weights[$0] ?? 0 }
@@ -111,6 +70,66 @@ enum QuickAllocation {
             category: category, method: method, driver: driver?.rawValue, driverTotal: driverTotal,
             allocated: amount - centralAmount, centralRemainder: centralAmount,
             centralReason: reasons.isEmpty ? nil : reasons.joined(separator: " "), flagged: flagged, shares: rows)
+    }
+
+    /// What each unit that takes part weighs, what stays central, and why.
+    struct Weighing {
+        var byUnit: [String: Decimal] = [:]
+        var central = Decimal(0)
+        var reasons: [String] = []
+        var driver: AllocationDriver?
+    }
+
+    /// The weights a rule gives: even, fixed percent, or a driver's values; units that could not
+    /// be read take none (their weight stays central where the rule gives them one).
+    static func weighing(_ rule: AllocationRule, category: QuickCostCategory, units: [AllocationUnit],
+                         spice: SpiceOwnership, failed: [String]) -> Weighing {
+        var weighing = Weighing()
+        switch rule {
+        case .none:
+            break
+        case .even:
+            for unit in units where unit.takesPart { weighing.byUnit[unit.id] = 1 }
+            weighing.central = Decimal(failed.count)
+            if !failed.isEmpty {
+                weighing.reasons.append("\(Self.list(failed)) could not be read and take no share; their even share stays central.")
+            }
+        case let .fixed(shares):
+            var percent: [String: Decimal] = [:]
+            for share in shares { percent[share.businessUnitId, default: 0] += share.percent }
+            for unit in units {
+                let value = percent.removeValue(forKey: unit.id) ?? 0
+                if unit.takesPart { weighing.byUnit[unit.id] = value } else { weighing.central += value }
+            }
+            weighing.central += percent.values.reduce(Decimal(0), +)
+            if !failed.isEmpty {
+                weighing.reasons.append("\(Self.list(failed)) could not be read and take no share; their fixed share stays central.")
+            }
+        case let .proportional(chosen):
+            weighing.driver = chosen
+            for unit in units {
+                if unit.takesPart {
+                    weighing.byUnit[unit.id] = unit.value(of: chosen)
+                } else if chosen == .spiceBytes {
+                    weighing.central += unit.value(of: chosen)
+                }
+            }
+            if chosen == .spiceBytes {
+                weighing.central += Decimal(spice.unmappedBytes)
+                if !failed.isEmpty {
+                    weighing.reasons.append("\(Self.list(failed)) could not be read and take no share; the SPICE bytes "
+                        + "of their data sets stay central.")
+                }
+                if spice.unmappedBytes > 0 {
+                    weighing.reasons.append("\(NumberText.grouped(Decimal(spice.unmappedBytes))) bytes of SPICE data sets "
+                        + "map to no business unit; their share stays central.")
+                }
+            } else if !failed.isEmpty {
+                weighing.reasons.append("\(Self.list(failed)) could not be read, so their \(chosen.rawValue) is unknown and "
+                    + "they take no share; \(category.rawValue) is divided among the units that were read.")
+            }
+        }
+        return weighing
     }
 
     private static func list(_ ids: [String]) -> String {
